@@ -1,0 +1,2 @@
+-- Up Migration
+select 1;

@@ -1,0 +1,62 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+
+import type { ServiceName } from '@optline/domain';
+
+/** Default HTTP port per service (CONTRACT §4). */
+export const DEFAULT_PORTS: Record<ServiceName, number> = {
+  ingestion: 8080,
+  validation: 8081,
+  consent: 8082,
+  scheduling: 8083,
+  delivery: 8084,
+  audit: 8085,
+};
+
+/** The repo's own tenants file: packages/platform/dist/config → repo root. */
+export const DEFAULT_CONFIG_FILE = resolve(__dirname, '../../../../config/optline.yaml');
+
+export interface ServiceConfig {
+  service: ServiceName;
+  port: number;
+  kafkaBrokers: string[];
+  databaseUrl: string;
+  configFile: string;
+  /** Partitions for every topic the system creates. */
+  partitions: number;
+  /** Stable per running instance: it names the transactional producer, which fences a crashed predecessor. */
+  instanceId: string;
+  /** Key for the keyed hash of phone numbers kept after erasure and in the audit trail. */
+  piiKey: string;
+  logLevel: string;
+  /** Test and benchmark runs set this to let Kafka consumer groups start from the newest records. */
+  env: NodeJS.ProcessEnv;
+}
+
+export class ConfigError extends Error {}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+/** Reads the environment once at start-up (CONTRACT §5). */
+export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  if (brokers.length === 0) throw new ConfigError('KAFKA_BROKERS must list at least one host:port');
+  return {
+    service,
+    port: positiveInt(env, 'PORT', DEFAULT_PORTS[service]),
+    kafkaBrokers: brokers,
+    databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/optline',
+    configFile: env.OPTLINE_CONFIG ?? DEFAULT_CONFIG_FILE,
+    partitions: positiveInt(env, 'OPTLINE_PARTITIONS', 6),
+    instanceId: env.OPTLINE_INSTANCE_ID ?? `${hostname()}-0`,
+    piiKey: env.OPTLINE_PII_KEY ?? 'optline-development-key-change-me',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    env,
+  };
+}

@@ -1,0 +1,64 @@
+import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+
+import { ALL_TOPICS, type TopicSpec } from '@optline/domain';
+
+/**
+ * The only place that builds a Kafka client. kafkajs is looking for maintainers, so every Kafka call goes
+ * through this folder and the client can be swapped without touching the services.
+ */
+export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+  const log = logger.child({ component: 'kafkajs' });
+  return new Kafka({
+    clientId,
+    brokers,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 100, retries: 8 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, ...extra } = entry;
+        if (level <= logLevel.ERROR) log.error(extra, message);
+        else log.warn(extra, message);
+      },
+  });
+}
+
+/**
+ * Topic names may carry a deployment prefix (OPTLINE_TOPIC_PREFIX, empty by default) so several
+ * environments, or test runs, can share one cluster. The contract names are the unprefixed ones.
+ */
+export class TopicNames {
+  constructor(readonly prefix = '') {}
+
+  actual(spec: TopicSpec | string): string {
+    return this.prefix + (typeof spec === 'string' ? spec : spec.name);
+  }
+
+  canonical(actual: string): string {
+    return actual.startsWith(this.prefix) ? actual.slice(this.prefix.length) : actual;
+  }
+}
+
+/** Creates every topic the system uses, with explicit partition counts. Safe to call from every service. */
+export async function provisionTopics(kafka: Kafka, names: TopicNames, partitions: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = ALL_TOPICS.map((spec) => names.actual(spec)).filter((name) => !existing.has(name));
+    if (missing.length === 0) return;
+    await admin
+      .createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+      })
+      .catch((error: Error & { type?: string }) => {
+        // Another service created them at the same moment.
+        if (error.type !== 'TOPIC_ALREADY_EXISTS' && !/already exists/i.test(error.message)) throw error;
+      });
+  } finally {
+    await admin.disconnect();
+  }
+}

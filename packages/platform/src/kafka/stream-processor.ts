@@ -1,0 +1,272 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+
+import type { TopicSpec } from '@optline/domain';
+
+import { inTransaction, isTransientError } from '../db/database';
+import type { StreamMetrics } from '../telemetry/metrics';
+import type { TopicNames } from './kafka';
+import { decodeRecord, deadLetter, type OutRecord, type StreamHandler, type TenantCheck } from './records';
+
+export interface StreamProcessorOptions {
+  kafka: Kafka;
+  pool: Pool;
+  names: TopicNames;
+  /** Consumer group; also scopes the outbox rows. */
+  groupId: string;
+  /** Stable per instance: a restarted instance fences its crashed predecessor's open transaction. */
+  instanceId: string;
+  handlers: StreamHandler[];
+  tenants?: TenantCheck;
+  logger: Logger;
+  metrics: StreamMetrics;
+  /** Fault-injection points for crash tests; never set in production. */
+  faults?: {
+    afterStateCommitted?: () => Promise<void>;
+    afterOutputsSent?: () => Promise<void>;
+  };
+}
+
+/** A record ready for Kafka: topic resolved, value serialised. Stored as-is in the outbox. */
+interface SerialisedRecord {
+  topic: string;
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+const DELETE_BEHIND = `
+  delete from stream_outbox
+   where group_id = $1 and topic = $2 and partition = $3 and record_offset < $4`;
+const SELECT_DONE = `
+  select record_offset::text as record_offset, outputs
+    from stream_outbox
+   where group_id = $1 and topic = $2 and partition = $3 and record_offset = any($4::bigint[])`;
+const INSERT_DONE = `
+  insert into stream_outbox (group_id, topic, partition, record_offset, outputs)
+  select $1, $2, $3, o, out from unnest($4::bigint[], $5::jsonb[]) as t(o, out)`;
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Consume-process-produce with exactly-once effect. For each partition batch:
+ *  1. in one PostgreSQL transaction, the handler changes state and returns its outputs, which are stored in
+ *     `stream_outbox` against the consumed offsets;
+ *  2. the outputs are produced and the consumed offset committed in one Kafka transaction (acks=all).
+ * A crash between 1 and 2 replays the batch: the stored outputs are re-sent and the handler is not run
+ * again, so nothing is decided twice and nothing is lost. Bad records go to the dead-letter topic; transient
+ * faults are retried with back-off for as long as the service runs.
+ */
+export class StreamProcessor {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly handlers: Map<string, StreamHandler>;
+  private joined = false;
+  private stopping = false;
+
+  constructor(private readonly options: StreamProcessorOptions) {
+    const { kafka, groupId, instanceId } = options;
+    this.handlers = new Map(options.handlers.map((handler) => [handler.topic.name, handler]));
+    this.consumer = kafka.consumer({
+      groupId,
+      readUncommitted: false,
+      sessionTimeout: 10000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 100,
+      maxBytesPerPartition: 1024 * 1024,
+      retry: { retries: 10 },
+    });
+    this.producer = kafka.producer({
+      transactionalId: `${groupId}-${instanceId}`,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: 30000,
+    });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
+    this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
+    this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
+  }
+
+  /** True once the consumer has joined its group and not crashed since. */
+  get ready(): boolean {
+    return this.joined;
+  }
+
+  async start(): Promise<void> {
+    const { names } = this.options;
+    await this.producer.connect();
+    await this.consumer.connect();
+    for (const topic of this.handlers.keys()) {
+      await this.consumer.subscribe({ topic: names.actual(topic), fromBeginning: true });
+    }
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Lets the batch in flight finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.disconnect().catch(() => undefined);
+    await this.producer.disconnect().catch(() => undefined);
+  }
+
+  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+    const topic = this.options.names.canonical(batch.topic);
+    const handler = this.handlers.get(topic);
+    if (!handler) return;
+    const started = process.hrtime.bigint();
+    await this.processWithRetry(handler, batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
+    resolveOffset(batch.lastOffset());
+    await heartbeat();
+    const { metrics } = this.options;
+    metrics.messagesIn.inc({ topic }, batch.messages.length);
+    metrics.handlerSeconds.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
+    metrics.consumerLag.set({ topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
+  }
+
+  private async processWithRetry(
+    handler: StreamHandler,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.processBatch(handler, topic, partition, messages);
+        return;
+      } catch (error) {
+        if (!isTransientError(error)) {
+          await this.isolatePoison(handler, topic, partition, messages, error as Error);
+          return;
+        }
+        if (this.stopping || !isRunning()) throw error;
+        this.options.metrics.retries.inc({ topic: handler.topic.name });
+        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        this.options.logger.warn({ err: error, topic, partition, attempt, delay }, 'transient fault, retrying batch');
+        await sleep(delay);
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  /** A record that makes the handler fail for a non-transient reason is dead-lettered on its own. */
+  private async isolatePoison(
+    handler: StreamHandler,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    error: Error,
+  ): Promise<void> {
+    if (messages.length > 1) {
+      for (const message of messages) {
+        await this.processWithRetry(handler, topic, partition, [message], async () => undefined, () => !this.stopping);
+      }
+      return;
+    }
+    const [message] = messages as [KafkaMessage];
+    this.options.logger.error({ err: error, topic, partition, offset: message.offset }, 'record could not be processed');
+    const letter = deadLetter({ topic, partition, message }, 'MALFORMED', [
+      { path: '(root)', message: `could not be processed: ${error.message}` },
+    ], new Date());
+    this.options.metrics.messagesFailed.inc({ topic: handler.topic.name, reason: 'MALFORMED' });
+    await this.commit(topic, partition, message.offset, [this.serialise(letter)]);
+  }
+
+  private async processBatch(handler: StreamHandler, topic: string, partition: number, messages: KafkaMessage[]) {
+    const { pool, groupId, tenants, metrics } = this.options;
+    const offsets = messages.map((message) => message.offset);
+    const outputs = await inTransaction(pool, async (tx) => {
+      await tx.query(DELETE_BEHIND, [groupId, topic, partition, offsets[0]]);
+      const done = await tx.query<{ record_offset: string; outputs: SerialisedRecord[] | null }>(SELECT_DONE, [
+        groupId,
+        topic,
+        partition,
+        offsets,
+      ]);
+      const replayed = done.rows.flatMap((row) => row.outputs ?? []);
+      const doneOffsets = new Set(done.rows.map((row) => row.record_offset));
+      const fresh = messages.filter((message) => !doneOffsets.has(message.offset));
+      if (fresh.length === 0) return replayed;
+
+      const now = new Date();
+      const produced: OutRecord[] = [];
+      const valid = [];
+      for (const message of fresh) {
+        const decoded = decodeRecord(handler.topic, { topic, partition, message }, tenants, now);
+        if (decoded.ok) valid.push(decoded.record);
+        else {
+          produced.push(decoded.deadLetter);
+          const reason = (decoded.deadLetter.value as { reason: string }).reason;
+          metrics.messagesFailed.inc({ topic: handler.topic.name, reason });
+        }
+      }
+      if (valid.length > 0) produced.push(...(await handler.handle(valid, { db: tx, now })));
+      const serialised = produced.map((record) => this.serialise(record));
+      await tx.query(INSERT_DONE, [
+        groupId,
+        topic,
+        partition,
+        fresh.map((message) => message.offset),
+        fresh.map((_, index) => (index === 0 ? JSON.stringify(serialised) : null)),
+      ]);
+      return [...replayed, ...serialised];
+    });
+    await this.options.faults?.afterStateCommitted?.();
+    await this.commit(topic, partition, messages[messages.length - 1]!.offset, outputs);
+  }
+
+  /** Produces the outputs and commits the consumed offset atomically (one Kafka transaction). */
+  private async commit(topic: string, partition: number, lastOffset: string, outputs: SerialisedRecord[]) {
+    const transaction = await this.producer.transaction();
+    try {
+      if (outputs.length > 0) {
+        await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(outputs) });
+      }
+      await this.options.faults?.afterOutputsSent?.();
+      await transaction.sendOffsets({
+        consumerGroupId: this.options.groupId,
+        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
+    for (const record of outputs) {
+      this.options.metrics.messagesOut.inc({ topic: this.options.names.canonical(record.topic) });
+    }
+  }
+
+  private serialise(record: OutRecord): SerialisedRecord {
+    return {
+      topic: this.options.names.actual(record.topic),
+      key: record.key,
+      value: JSON.stringify(record.value),
+      ...(record.headers ? { headers: record.headers } : {}),
+    };
+  }
+}
+
+export function groupByTopic(records: Array<{ topic: string; key: string; value: string; headers?: Record<string, string> }>) {
+  const byTopic = new Map<string, Message[]>();
+  for (const record of records) {
+    const messages = byTopic.get(record.topic) ?? [];
+    messages.push({ key: record.key, value: record.value, headers: record.headers });
+    byTopic.set(record.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export type { TopicSpec };

@@ -1,0 +1,226 @@
+/*
+ * Helpers for integration tests against the real broker and server: a fresh database and topic namespace
+ * per run, service processes started from their built output, and probes that read what came out.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { Client } from 'pg';
+
+import { ALL_TOPICS, type ServiceName } from '@optline/domain';
+
+import { provisionTopics, TopicNames } from '../kafka/kafka';
+
+export const TEST_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const TEST_DATABASE_BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/optline';
+export const REPO_ROOT = resolve(__dirname, '../../../..');
+
+export function testKafka(clientId = 'optline-test'): Kafka {
+  return new Kafka({ clientId, brokers: TEST_BROKERS, logLevel: logLevel.NOTHING });
+}
+
+export function randomSuffix(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the real server, dropped by `drop()`. */
+export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+  const name = `optline_${label.replace(/[^a-z0-9]/g, '_')}_${randomSuffix()}`;
+  const admin = new URL(TEST_DATABASE_BASE);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  await client.end();
+  const url = new URL(TEST_DATABASE_BASE);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A topic namespace of its own for one test run, with every contract topic created in it. */
+export async function createTestTopics(label = 'test', partitions = 3): Promise<TopicNames> {
+  const names = new TopicNames(`t.${label}.${randomSuffix()}.`);
+  const kafka = testKafka();
+  await provisionTopics(kafka, names, partitions);
+  return names;
+}
+
+export interface ProbedRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: unknown;
+  raw: string;
+  headers: Record<string, string>;
+}
+
+/** Reads topics from the beginning (read-committed) and keeps what arrives, for assertions. */
+export class TopicProbe {
+  readonly records: ProbedRecord[] = [];
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly names: TopicNames,
+  ) {}
+
+  static async start(names: TopicNames, topics: string[]): Promise<TopicProbe> {
+    const consumer = testKafka().consumer({ groupId: `probe-${randomSuffix()}`, maxWaitTimeInMs: 100 });
+    const probe = new TopicProbe(consumer, names);
+    await consumer.connect();
+    for (const topic of topics) await consumer.subscribe({ topic: names.actual(topic), fromBeginning: true });
+    let joined!: () => void;
+    const hasJoined = new Promise<void>((done) => (joined = done));
+    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const raw = message.value?.toString('utf8') ?? '';
+        let value: unknown = raw;
+        try {
+          value = JSON.parse(raw);
+        } catch {
+          // keep the raw text
+        }
+        const headers: Record<string, string> = {};
+        for (const [name, header] of Object.entries(message.headers ?? {})) headers[name] = String(header);
+        probe.records.push({
+          topic: names.canonical(topic),
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value,
+          raw,
+          headers,
+        });
+      },
+    });
+    await hasJoined;
+    return probe;
+  }
+
+  on<T = Record<string, unknown>>(topic: string): T[] {
+    return this.records.filter((record) => record.topic === topic).map((record) => record.value as T);
+  }
+
+  /** Waits until `predicate` holds for what has arrived, or fails after `timeoutMs`. */
+  async waitFor(predicate: (probe: TopicProbe) => boolean, timeoutMs = 30000, what = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this)) {
+      if (Date.now() > deadline) {
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${this.records.length} records`);
+      }
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}
+
+/** A plain producer for feeding test input (values given as objects are JSON-encoded; strings go as-is). */
+export class TestProducer {
+  private constructor(
+    private readonly producer: Producer,
+    private readonly names: TopicNames,
+  ) {}
+
+  static async connect(names: TopicNames): Promise<TestProducer> {
+    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    return new TestProducer(producer, names);
+  }
+
+  async send(topic: string, values: Array<unknown>, keyOf: (value: unknown, index: number) => string | null = () => null) {
+    await this.producer.send({
+      topic: this.names.actual(topic),
+      acks: -1,
+      messages: values.map((value, index) => ({
+        key: keyOf(value, index),
+        value: typeof value === 'string' ? value : JSON.stringify(value),
+      })),
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+export interface ServiceProcess {
+  service: ServiceName;
+  port: number;
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when GET /health/ready answers 200. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Sends the signal and resolves with the exit code (or signal) once the process has ended. */
+  stop(signal?: NodeJS.Signals): Promise<number | string | null>;
+}
+
+/** Starts a service from its built output as its own OS process, on a free-ish port. */
+export function startService(
+  service: ServiceName,
+  env: { databaseUrl: string; names: TopicNames; port?: number; extra?: Record<string, string> },
+): ServiceProcess {
+  const port = env.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: env.databaseUrl,
+      KAFKA_BROKERS: TEST_BROKERS.join(','),
+      OPTLINE_TOPIC_PREFIX: env.names.prefix,
+      OPTLINE_PARTITIONS: '3',
+      PORT: String(port),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...env.extra,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const exited = new Promise<number | string | null>((done) => child.on('exit', (code, signal) => done(code ?? signal)));
+  return {
+    service,
+    port,
+    child,
+    output: () => log,
+    async ready(timeoutMs = 60000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          throw new Error(`${service} exited before it was ready:\n${log.slice(-4000)}`);
+        }
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+          if (response.status === 200) return;
+        } catch {
+          // not listening yet
+        }
+        if (Date.now() > deadline) throw new Error(`${service} not ready after ${timeoutMs} ms:\n${log.slice(-4000)}`);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    },
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export { ALL_TOPICS };
