@@ -14,3 +14,5 @@ export * from './service/run-service';
 export * from './telemetry/logger';
 export * from './telemetry/metrics';
 export * from './telemetry/tracing';
+export * from './http/api-key.guard';
+export * from './http/error-body.filter';
