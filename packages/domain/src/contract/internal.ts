@@ -127,7 +127,7 @@ export const RecipientEvent = z.discriminatedUnion('kind', [
 export type RecipientEvent = z.infer<typeof RecipientEvent>;
 
 /** Scheduling → scheduling: a deferred message is due. Duplicates are harmless. */
-export const DueTick = z.object({ tenantId: TenantId, messageId: z.string() });
+export const DueTick = z.object({ tenantId: TenantId, e164: E164, messageId: z.string() });
 export type DueTick = z.infer<typeof DueTick>;
 
 /** Scheduling → delivery: send now. Keyed `tenantId:e164`. */

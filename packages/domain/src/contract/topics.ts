@@ -105,7 +105,7 @@ export const TOPICS = {
     direction: 'internal',
     key: 'tenantId:e164',
   },
-  due: { name: 'optline.internal.due.v1', schema: DueTick, direction: 'internal', key: 'tenantId:messageId' },
+  due: { name: 'optline.internal.due.v1', schema: DueTick, direction: 'internal', key: 'tenantId:e164' },
   released: {
     name: 'optline.internal.released.v1',
     schema: ReleasedItem,
