@@ -7,3 +7,49 @@ export * from './contract/topics';
 export * from './contract/tenants';
 export * from './contract/http';
 export * from './contract/field-errors';
+
+export { RULES_VERSION } from './rules/rules-version';
+export { normalisePhone, zonesForNumber, regionZones } from './rules/numbers.rule';
+export type { NumberType, NormalisedPhone } from './rules/numbers.rule';
+export {
+  subdivisionsForNumber,
+  resolveRecipientZones,
+  effectiveRules,
+  JURISDICTIONS,
+  WEEKDAYS,
+} from './rules/jurisdiction.rule';
+export type {
+  JurisdictionRules,
+  EffectiveRules,
+  HolidayCalendar,
+  LocalWindow,
+  WeekWindows,
+  Weekday,
+} from './rules/jurisdiction.rule';
+export { isHoliday } from './rules/holiday-calendar.rule';
+export { checkSendingWindow, spreadRelease, SEARCH_HORIZON_DAYS } from './rules/sending-window.rule';
+export type { WindowCheck } from './rules/sending-window.rule';
+export { checkFrequency, bodyHash } from './rules/frequency.rule';
+export type { FrequencyCheck } from './rules/frequency.rule';
+export { classifyReply } from './rules/inbound-keywords.rule';
+export type { ReplyKind, ReplyClassification } from './rules/inbound-keywords.rule';
+export { REPLY_KEYWORDS } from './rules/inbound-keywords.data';
+export { optOutConfirmation, helpReply } from './rules/reply-texts.rule';
+export { renderTemplate } from './rules/template.rule';
+export type { TemplateValue, RenderResult } from './rules/template.rule';
+export { countSegments } from './rules/segments.rule';
+export type { SegmentCount } from './rules/segments.rule';
+export { prepareMarketingBody } from './rules/marketing-body.rule';
+export { checkContent, SHORTENER_DOMAINS, MAX_SEGMENTS } from './rules/content.rule';
+export type { ContentViolation } from './rules/content.rule';
+export { consentStateAt, checkConsent } from './rules/consent-state.rule';
+export type {
+  ConsentLedgerEntry,
+  ConsentState,
+  ConsentStatus,
+  ConsentCheck,
+} from './rules/consent-state.rule';
+export { campaignGuard } from './rules/campaign-guard.rule';
+export { isInactive } from './rules/hygiene.rule';
+export { chooseSendTime } from './rules/send-time.rule';
+export { phoneFingerprint, maskPhone } from './rules/privacy.rule';

@@ -1,0 +1,87 @@
+import {
+  COMPLAINT_PHRASES,
+  FILLER_WORDS,
+  REPLY_KEYWORDS,
+  STOP_PHRASES,
+  type ReplyPhrase,
+} from './inbound-keywords.data';
+import type { MessageLanguage } from './message-language';
+import { foldText } from './text-fold';
+
+export type ReplyKind = 'STOP' | 'START' | 'HELP' | 'COMPLAINT' | 'FEEDBACK';
+export interface ReplyClassification {
+  kind: ReplyKind;
+  language?: string;
+  keyword?: string;
+}
+
+interface KeywordEntry {
+  kind: 'STOP' | 'START' | 'HELP';
+  language: MessageLanguage;
+  keyword: string;
+}
+
+/** Folded keyword → meaning; the first language listed wins a word several share (STOP → en). */
+const KEYWORDS = indexKeywords();
+
+function indexKeywords(): ReadonlyMap<string, KeywordEntry> {
+  const index = new Map<string, KeywordEntry>();
+  for (const set of REPLY_KEYWORDS) {
+    const kinds = [
+      ['STOP', set.stop],
+      ['START', set.start],
+      ['HELP', set.help],
+    ] as const;
+    for (const [kind, words] of kinds) {
+      for (const keyword of words) {
+        const folded = foldText(keyword);
+        if (!index.has(folded)) index.set(folded, { kind, language: set.language, keyword });
+      }
+    }
+  }
+  return index;
+}
+
+const SURROUNDING = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+const WORD_BREAKS = /[\s\p{P}\p{S}]+/u;
+
+/**
+ * Classifies a reply from a handset (CONTRACT §3; FCC 24-24, 47 CFR 64.1200(a)(10): revocation "by any
+ * reasonable means"; compliance-rules.md §2):
+ * 1. the whole message is a STOP, START or HELP keyword of one of the six languages (case, accents, full width
+ *    and surrounding punctuation ignored), also once filler such as "please" or "thank you" is dropped
+ *    (STOP and HELP only: a stray "yes please" must not re-subscribe anyone);
+ * 2. a spam or abuse report → COMPLAINT;
+ * 3. clear revocation wording inside a longer reply → STOP;
+ * 4. anything else → FEEDBACK.
+ */
+export function classifyReply(text: string): ReplyClassification {
+  const folded = foldText(text);
+  const whole = folded.replace(SURROUNDING, '').replace(/\s+/g, ' ');
+  const exact = KEYWORDS.get(whole);
+  if (exact !== undefined) return { kind: exact.kind, language: exact.language, keyword: exact.keyword };
+
+  const words = whole.split(WORD_BREAKS).filter((word) => word !== '' && !FILLER_WORDS.has(word));
+  const distinct = [...new Set(words)];
+  const trimmed = distinct.length === 1 ? KEYWORDS.get(distinct[0] ?? '') : undefined;
+  if (trimmed !== undefined && trimmed.kind !== 'START') {
+    return { kind: trimmed.kind, language: trimmed.language, keyword: trimmed.keyword };
+  }
+
+  const complaint = firstMatch(COMPLAINT_PHRASES, folded);
+  if (complaint !== undefined) return { kind: 'COMPLAINT', ...complaint };
+  const revocation = firstMatch(STOP_PHRASES, folded);
+  if (revocation !== undefined) return { kind: 'STOP', ...revocation };
+  return { kind: 'FEEDBACK' };
+}
+
+function firstMatch(
+  phrases: readonly ReplyPhrase[],
+  folded: string,
+): { language: string; keyword: string } | undefined {
+  for (const phrase of phrases) {
+    const match = phrase.pattern.exec(folded);
+    if (match !== null) return { language: phrase.language, keyword: match[0] };
+  }
+  return undefined;
+}

@@ -1,0 +1,185 @@
+import { DEMO_POLICY as POLICY } from '../../test/fixtures';
+import { effectiveRules, type EffectiveRules } from './jurisdiction.rule';
+import { chooseSendTime } from './send-time.rule';
+
+const rulesFor = (region: string, ...subdivisions: string[]): EffectiveRules =>
+  effectiveRules({ region, subdivisions }, POLICY);
+
+const NY = ['America/New_York'];
+const FEDERAL = rulesFor('US', 'NY');
+
+describe(chooseSendTime.name, () => {
+  it.each<[string, string, string[], EffectiveRules, number[], string | undefined, string]>([
+    [
+      'the most frequent reply hour, later today',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [19, 19, 10],
+      undefined,
+      '2026-06-10T19:00:00-04:00',
+    ],
+    [
+      'already past it today: tomorrow',
+      '2026-06-10T20:30:00-04:00',
+      NY,
+      FEDERAL,
+      [19, 19, 10],
+      undefined,
+      '2026-06-11T19:00:00-04:00',
+    ],
+    [
+      'inside the preferred hour: now',
+      '2026-06-10T19:30:00-04:00',
+      NY,
+      FEDERAL,
+      [19],
+      undefined,
+      '2026-06-10T19:30:00-04:00',
+    ],
+    [
+      'a tie goes to the earliest hour',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [19, 10],
+      undefined,
+      '2026-06-10T10:00:00-04:00',
+    ],
+    [
+      'invalid hours are ignored',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [-1, 24, 3.5, 19],
+      undefined,
+      '2026-06-10T19:00:00-04:00',
+    ],
+    [
+      'no history, window open: now',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [],
+      undefined,
+      '2026-06-10T09:00:00-04:00',
+    ],
+    [
+      'no history, window closed: the next opening',
+      '2026-06-10T22:00:00-04:00',
+      NY,
+      FEDERAL,
+      [],
+      undefined,
+      '2026-06-11T08:00:00-04:00',
+    ],
+    [
+      'a preferred hour outside the window: the immediate choice',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [23, 23],
+      undefined,
+      '2026-06-10T09:00:00-04:00',
+    ],
+    [
+      'Florida closes at 20:00, so hour 20 never comes',
+      '2026-06-10T22:00:00-04:00',
+      NY,
+      rulesFor('US', 'FL'),
+      [20],
+      undefined,
+      '2026-06-11T08:00:00-04:00',
+    ],
+    [
+      'Texas on Sunday: hour 10 waits for Monday',
+      '2026-03-15T09:00:00-05:00',
+      ['America/Chicago'],
+      rulesFor('US', 'TX'),
+      [10],
+      undefined,
+      '2026-03-16T10:00:00-05:00',
+    ],
+    [
+      'Utah on a holiday: the next open day',
+      '2026-07-03T09:00:00-06:00',
+      ['America/Denver'],
+      rulesFor('US', 'UT'),
+      [10],
+      undefined,
+      '2026-07-06T10:00:00-06:00',
+    ],
+    [
+      'India, a half-hour offset',
+      '2026-06-10T08:00:00+05:30',
+      ['Asia/Kolkata'],
+      rulesFor('IN'),
+      [9, 9, 14],
+      undefined,
+      '2026-06-10T09:00:00+05:30',
+    ],
+    [
+      'the hour is read in the first zone; both must be open',
+      '2026-06-10T06:00:00-06:00',
+      ['America/Boise', 'America/Los_Angeles'],
+      FEDERAL,
+      [8],
+      undefined,
+      '2026-06-10T09:00:00-06:00',
+    ],
+    [
+      'expiry before the preferred time: the immediate choice',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [19],
+      '2026-06-10T12:00:00-04:00',
+      '2026-06-10T09:00:00-04:00',
+    ],
+    [
+      'expiry before the next opening too: `at`',
+      '2026-06-10T22:00:00-04:00',
+      NY,
+      FEDERAL,
+      [19],
+      '2026-06-10T23:00:00-04:00',
+      '2026-06-10T22:00:00-04:00',
+    ],
+    [
+      'expiry after the preferred time',
+      '2026-06-10T09:00:00-04:00',
+      NY,
+      FEDERAL,
+      [19],
+      '2026-06-11T00:00:00-04:00',
+      '2026-06-10T19:00:00-04:00',
+    ],
+    [
+      'no zone: deny by default, check again a horizon later',
+      '2026-06-10T09:00:00-04:00',
+      [],
+      FEDERAL,
+      [19],
+      undefined,
+      '2026-06-24T09:00:00-04:00',
+    ],
+    [
+      'an unknown zone',
+      '2026-06-10T09:00:00-04:00',
+      ['Mars/Base'],
+      FEDERAL,
+      [19],
+      undefined,
+      '2026-06-24T09:00:00-04:00',
+    ],
+  ])('%s', (_, at, zones, rules, replyHours, expiresAt, expected) => {
+    const input = {
+      at: new Date(at),
+      zones,
+      rules,
+      replyHours,
+      ...(expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt) }),
+    };
+    expect(chooseSendTime(input)).toEqual(new Date(expected));
+  });
+});
