@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.preset.js') };
+module.exports = {
+  ...require('../../jest.preset.js'),
+  coverageThreshold: { global: { lines: 90 } },
+  coverageReporters: ['text-summary'],
+};

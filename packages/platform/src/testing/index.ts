@@ -165,6 +165,8 @@ export interface ServiceProcess {
   service: ServiceName;
   port: number;
   child: ChildProcess;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  exited: Promise<number | string | null>;
   output(): string;
   /** Resolves when GET /health/ready answers 200. */
   ready(timeoutMs?: number): Promise<void>;
@@ -199,6 +201,7 @@ export function startService(
     service,
     port,
     child,
+    exited,
     output: () => log,
     async ready(timeoutMs = 60000) {
       const deadline = Date.now() + timeoutMs;

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm test`: makes sure a Kafka broker and the database answer (starting the local broker when none does,
+// and stopping it again afterwards), then runs every package's tests through Turborepo.
+import { spawn } from 'node:child_process';
+
+import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+
+const kafka = await ensureKafka();
+await ensureDatabase();
+
+const args = ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=new-only', ...process.argv.slice(2)];
+const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+
+if (kafka.started) await stopKafka();
+process.exit(code);
