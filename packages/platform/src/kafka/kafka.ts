@@ -3,6 +3,15 @@ import type { Logger } from 'pino';
 
 import { ALL_TOPICS, type TopicSpec } from '@optline/domain';
 
+// kafkajs 2.2.4 hands Node a negative timeout in its request queue on Node 23+; Node clamps it to 1 ms,
+// which is what kafkajs meant, and warns on every request. Only that warning is silenced.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const name = typeof warning === 'string' ? (typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string })?.type) : warning.name;
+  if (name === 'TimeoutNegativeWarning') return;
+  (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+}) as typeof process.emitWarning;
+
 /**
  * The only place that builds a Kafka client. kafkajs is looking for maintainers, so every Kafka call goes
  * through this folder and the client can be swapped without touching the services.
