@@ -43,8 +43,14 @@ describe('the stack', () => {
       // Records ingestion must consume (and dead-letter) before it is stopped.
       const producer = await TestProducer.connect(names);
       const probe = await TopicProbe.start(names, [TOPICS.dlq.name]);
-      await producer.send(TOPICS.messages.name, Array.from({ length: 30 }, (_, i) => `{"broken": ${i}`));
+      const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+      await producer.send(TOPICS.messages.name, Array.from({ length: 30 }, (_, i) => `{"broken": ${i}`), () => 'k', {
+        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+      });
       await probe.waitFor((p) => p.on(TOPICS.dlq.name).length >= 30, 60000, '30 dead letters');
+      // The producer's trace is continued: the dead letters carry the same W3C trace id.
+      const letter = probe.records.find((record) => record.topic === TOPICS.dlq.name);
+      expect(letter?.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
       await producer.disconnect();
       await probe.stop();
 

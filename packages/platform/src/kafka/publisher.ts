@@ -3,7 +3,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { StreamMetrics } from '../telemetry/metrics';
 import type { TopicNames } from './kafka';
 import type { OutRecord } from './records';
-import { groupByTopic } from './stream-processor';
+import { groupByTopic, withTraceContext } from './stream-processor';
 
 /**
  * Produces records outside a consumed batch (HTTP requests, timers): idempotent producer, acks=all.
@@ -34,7 +34,7 @@ export class Publisher {
       topic: this.names.actual(record.topic),
       key: record.key,
       value: JSON.stringify(record.value),
-      headers: record.headers,
+      headers: withTraceContext(record.headers),
     }));
     await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(serialised) });
     for (const record of records) this.metrics?.messagesOut.inc({ topic: record.topic });

@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Link } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import type { TopicSpec } from '@optline/domain';
 import { inTransaction, isTransientError } from '../db/database';
 import type { StreamMetrics } from '../telemetry/metrics';
 import type { TopicNames } from './kafka';
-import { decodeRecord, deadLetter, type OutRecord, type StreamHandler, type TenantCheck } from './records';
+import { decodeRecord, deadLetter, headersOf, type OutRecord, type StreamHandler, type TenantCheck } from './records';
 
 export interface StreamProcessorOptions {
   kafka: Kafka;
@@ -121,7 +122,22 @@ export class StreamProcessor {
     const handler = this.handlers.get(topic);
     if (!handler) return;
     const started = process.hrtime.bigint();
-    await this.processWithRetry(handler, batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
+    // The batch continues the trace of its first record's `traceparent` and links the others' (W3C).
+    const [first, ...rest] = batch.messages.map((message) => propagation.extract(ROOT_CONTEXT, headersOf(message.headers)));
+    const links = rest.flatMap((ctx): Link[] => {
+      const span = trace.getSpanContext(ctx);
+      return span ? [{ context: span }] : [];
+    });
+    await tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, links }, first!, async (span) => {
+      try {
+        await this.processWithRetry(handler, batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
     resolveOffset(batch.lastOffset());
     await heartbeat();
     const { metrics } = this.options;
@@ -250,7 +266,7 @@ export class StreamProcessor {
       topic: this.options.names.actual(record.topic),
       key: record.key,
       value: JSON.stringify(record.value),
-      ...(record.headers ? { headers: record.headers } : {}),
+      headers: withTraceContext(record.headers),
     };
   }
 }
@@ -263,6 +279,15 @@ export function groupByTopic(records: Array<{ topic: string; key: string; value:
     byTopic.set(record.topic, messages);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}
+
+const tracer = trace.getTracer('optline-stream');
+
+/** Adds the active trace context (`traceparent`) to a record's headers. */
+export function withTraceContext(headers: Record<string, string> = {}): Record<string, string> {
+  const carrier = { ...headers };
+  propagation.inject(context.active(), carrier);
+  return carrier;
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -145,12 +145,18 @@ export class TestProducer {
     return new TestProducer(producer, names);
   }
 
-  async send(topic: string, values: Array<unknown>, keyOf: (value: unknown, index: number) => string | null = () => null) {
+  async send(
+    topic: string,
+    values: Array<unknown>,
+    keyOf: (value: unknown, index: number) => string | null = () => null,
+    headers?: Record<string, string>,
+  ) {
     await this.producer.send({
       topic: this.names.actual(topic),
       acks: -1,
       messages: values.map((value, index) => ({
         key: keyOf(value, index),
+        headers,
         value: typeof value === 'string' ? value : JSON.stringify(value),
       })),
     });
