@@ -176,7 +176,7 @@ async function waitUntilIdle(prefix, timeoutMs = 300000) {
     while (quiet < 2 && Date.now() < deadline) {
       let lag = 0;
       for (const service of SERVICES) {
-        const committed = await admin.fetchOffsets({ groupId: `optline-${service}` });
+        const committed = await admin.fetchOffsets({ groupId: `${prefix}optline-${service}` });
         for (const { topic, partitions } of committed) {
           if (!topic.startsWith(prefix)) continue;
           const ends = await admin.fetchTopicOffsets(topic);

@@ -69,7 +69,7 @@ describe('the stack', () => {
       await admin.connect();
       const topic = names.actual(TOPICS.messages.name);
       const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId: 'optline-ingestion', topics: [topic] });
+      const [committed] = await admin.fetchOffsets({ groupId: names.actual('optline-ingestion'), topics: [topic] });
       await admin.disconnect();
       const byPartition = new Map(committed!.partitions.map((p) => [p.partition, p.offset]));
       for (const end of ends) {

@@ -115,7 +115,8 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
         kafka,
         pool,
         names,
-        groupId: `optline-${definition.name}`,
+        // The prefix namespaces consumer groups too, so environments sharing a cluster never share a group.
+        groupId: names.actual(`optline-${definition.name}`),
         instanceId: config.instanceId,
         handlers,
         tenants,
