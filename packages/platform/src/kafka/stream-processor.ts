@@ -49,6 +49,7 @@ const INSERT_DONE = `
   select $1, $2, $3, o, out from unnest($4::bigint[], $5::jsonb[]) as t(o, out)`;
 
 const MAX_BACKOFF_MS = 5000;
+const HEARTBEAT_MS = 2000;
 
 /**
  * Consume-process-produce with exactly-once effect. For each partition batch:
@@ -128,6 +129,8 @@ export class StreamProcessor {
       const span = trace.getSpanContext(ctx);
       return span ? [{ context: span }] : [];
     });
+    // Long batches keep the group membership alive; the session timeout stays short for fast fail-over.
+    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_MS);
     await tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, links }, first!, async (span) => {
       try {
         await this.processWithRetry(handler, batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
@@ -135,6 +138,7 @@ export class StreamProcessor {
         span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
         throw error;
       } finally {
+        clearInterval(beat);
         span.end();
       }
     });
