@@ -272,6 +272,7 @@ try {
   log(`relay: ${HOPS} hops`);
   const relay = await benchRelay(databaseUrl);
   log(`relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`);
+  if (process.env.BENCH_ONLY === 'relay') process.exit(0);
   log('pipeline: six services');
   const pipeline = await benchPipeline(databaseUrl);
   const result = {

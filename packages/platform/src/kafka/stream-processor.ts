@@ -50,6 +50,8 @@ const INSERT_DONE = `
 
 const MAX_BACKOFF_MS = 5000;
 const HEARTBEAT_MS = 2000;
+/** Partitions processed at the same time by one instance (each in its own transactions). */
+const CONCURRENT_PARTITIONS = 3;
 
 /**
  * Consume-process-produce with exactly-once effect. For each partition batch:
@@ -62,7 +64,9 @@ const HEARTBEAT_MS = 2000;
  */
 export class StreamProcessor {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  /** One transactional producer per partition processed at once: a producer runs one transaction at a time. */
+  private readonly producers: Producer[];
+  private readonly idle: Producer[];
   private readonly handlers: Map<string, StreamHandler>;
   private joined = false;
   private stopping = false;
@@ -79,12 +83,15 @@ export class StreamProcessor {
       maxBytesPerPartition: 1024 * 1024,
       retry: { retries: 10 },
     });
-    this.producer = kafka.producer({
-      transactionalId: `${groupId}-${instanceId}`,
-      idempotent: true,
-      maxInFlightRequests: 1,
-      transactionTimeout: 30000,
-    });
+    this.producers = Array.from({ length: CONCURRENT_PARTITIONS }, (_, slot) =>
+      kafka.producer({
+        transactionalId: `${groupId}-${instanceId}-${slot}`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+        transactionTimeout: 30000,
+      }),
+    );
+    this.idle = [...this.producers];
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
     this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
     this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
@@ -97,7 +104,7 @@ export class StreamProcessor {
 
   async start(): Promise<void> {
     const { names } = this.options;
-    await this.producer.connect();
+    await Promise.all(this.producers.map((producer) => producer.connect()));
     await this.consumer.connect();
     for (const topic of this.handlers.keys()) {
       await this.consumer.subscribe({ topic: names.actual(topic), fromBeginning: true });
@@ -105,7 +112,7 @@ export class StreamProcessor {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: CONCURRENT_PARTITIONS,
       eachBatch: (payload) => this.onBatch(payload),
     });
   }
@@ -114,7 +121,7 @@ export class StreamProcessor {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.consumer.disconnect().catch(() => undefined);
-    await this.producer.disconnect().catch(() => undefined);
+    await Promise.all(this.producers.map((producer) => producer.disconnect().catch(() => undefined)));
   }
 
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -245,7 +252,23 @@ export class StreamProcessor {
 
   /** Produces the outputs and commits the consumed offset atomically (one Kafka transaction). */
   private async commit(topic: string, partition: number, lastOffset: string, outputs: SerialisedRecord[]) {
-    const transaction = await this.producer.transaction();
+    // kafkajs never runs more than CONCURRENT_PARTITIONS batches at once, so a producer is always idle here.
+    const producer = this.idle.pop()!;
+    try {
+      await this.commitWith(producer, topic, partition, lastOffset, outputs);
+    } finally {
+      this.idle.push(producer);
+    }
+  }
+
+  private async commitWith(
+    producer: Producer,
+    topic: string,
+    partition: number,
+    lastOffset: string,
+    outputs: SerialisedRecord[],
+  ) {
+    const transaction = await producer.transaction();
     try {
       if (outputs.length > 0) {
         await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(outputs) });
