@@ -379,8 +379,7 @@ async function ensureLibs(log) {
     if (e.code === 'ENOENT') {
       throw new Error(
         'Maven (`mvn`) was not found; it is needed once to download the Kafka jars from Maven Central. ' +
-          'Install it (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) or set MVN=/path/to/mvn.',
-      );
+          'Install it (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) or set MVN=/path/to/mvn.', { cause: e });
     }
     throw e;
   }
@@ -523,7 +522,7 @@ async function withStartLock(p, fn, timeoutMs) {
       const holder = readPid(p.lock);
       if (!holder || !isAlive(holder)) {
         // stale lock of a dead process (or one that did not get to write its pid yet)
-        let age = 0;
+        let age;
         try { age = Date.now() - fs.statSync(p.lock).mtimeMs; } catch { continue; }
         if (holder || age > 5000) {
           fs.rmSync(p.lock, { force: true });
@@ -736,8 +735,7 @@ async function loadPg() {
   } catch (e) {
     if (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') {
       throw new Error(
-        `the \`pg\` package is not installed (looked for it from ${SCRIPT_DIR}); run \`npm install\` at the repo root first.`,
-      );
+        `the \`pg\` package is not installed (looked for it from ${SCRIPT_DIR}); run \`npm install\` at the repo root first.`, { cause: e });
     }
     throw e;
   }
@@ -767,8 +765,7 @@ export async function ensureDatabase(url = process.env.DATABASE_URL ?? DEFAULT_D
       if (e.code === '3D000') continue; // maintenance db missing: try the next one
       throw new Error(
         `cannot connect to PostgreSQL at ${where} as ${decodeURIComponent(u.username) || '(default user)'}: ` +
-          `${e.message}${e.code ? ` [${e.code}]` : ''}. Is PostgreSQL running and is DATABASE_URL right?`,
-      );
+          `${e.message}${e.code ? ` [${e.code}]` : ''}. Is PostgreSQL running and is DATABASE_URL right?`, { cause: e });
     }
     try {
       const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -780,7 +777,7 @@ export async function ensureDatabase(url = process.env.DATABASE_URL ?? DEFAULT_D
         // 42P04 duplicate_database; 23505 is what a concurrent CREATE DATABASE can hit
         // on pg_database_datname_index when two processes race
         if (e.code === '42P04' || e.code === '23505') return { created: false, database: name };
-        throw new Error(`CREATE DATABASE "${name}" on ${where} failed: ${e.message} [${e.code}]`);
+        throw new Error(`CREATE DATABASE "${name}" on ${where} failed: ${e.message} [${e.code}]`, { cause: e });
       }
     } finally {
       await client.end().catch(() => {});

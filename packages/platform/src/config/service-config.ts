@@ -39,22 +39,28 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
   return value;
 }
 
 /** Reads the environment once at start-up (CONTRACT §5). */
 export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
-  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new ConfigError('KAFKA_BROKERS must list at least one host:port');
+  const port = positiveInt(env, 'PORT', DEFAULT_PORTS[service]);
   return {
     service,
-    port: positiveInt(env, 'PORT', DEFAULT_PORTS[service]),
+    port,
     kafkaBrokers: brokers,
     databaseUrl: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/optline',
     configFile: env.OPTLINE_CONFIG ?? DEFAULT_CONFIG_FILE,
     partitions: positiveInt(env, 'OPTLINE_PARTITIONS', 6),
-    instanceId: env.OPTLINE_INSTANCE_ID ?? `${hostname()}-0`,
+    // Two instances on one host listen on different ports, so host and port name an instance stably.
+    instanceId: env.OPTLINE_INSTANCE_ID ?? `${hostname()}-${port}`,
     piiKey: env.OPTLINE_PII_KEY ?? 'optline-development-key-change-me',
     logLevel: env.LOG_LEVEL ?? 'info',
     env,

@@ -17,10 +17,26 @@ ${extra}`;
 describe(TenantDirectory.name, () => {
   it.each([
     ['a missing id', 'tenants:\n  - { defaultCountry: US, senderId: D, helpText: H }', 'tenants.0.id'],
-    ['an unknown role', `tenants:\n  - { id: d, defaultCountry: US, senderId: D, helpText: H, apiKeys: [{ role: admin, sha256: ${sha('x')} }] }`, 'tenants.0.apiKeys.0.role'],
-    ['a bad tenant id', 'tenants:\n  - { id: Demo_1, defaultCountry: US, senderId: D, helpText: H }', 'tenants.0.id'],
-    ['a looser cap', 'tenants:\n  - { id: d, defaultCountry: US, senderId: D, helpText: H, policy: { maxPer24h: 5 } }', 'tenants.0.policy.maxPer24h'],
-    ['a duplicate id', `${tenant()}\n  - { id: demo, defaultCountry: US, senderId: D, helpText: H }`, 'tenants.1.id'],
+    [
+      'an unknown role',
+      `tenants:\n  - { id: d, defaultCountry: US, senderId: D, helpText: H, apiKeys: [{ role: admin, sha256: ${sha('x')} }] }`,
+      'tenants.0.apiKeys.0.role',
+    ],
+    [
+      'a bad tenant id',
+      'tenants:\n  - { id: Demo_1, defaultCountry: US, senderId: D, helpText: H }',
+      'tenants.0.id',
+    ],
+    [
+      'a looser cap',
+      'tenants:\n  - { id: d, defaultCountry: US, senderId: D, helpText: H, policy: { maxPer24h: 5 } }',
+      'tenants.0.policy.maxPer24h',
+    ],
+    [
+      'a duplicate id',
+      `${tenant()}\n  - { id: demo, defaultCountry: US, senderId: D, helpText: H }`,
+      'tenants.1.id',
+    ],
     ['no tenants', 'tenants: []', 'tenants'],
   ])('rejects %s, naming the field', (_, yaml, field) => {
     expect(() => TenantDirectory.fromYaml(yaml)).toThrow(new RegExp(`${field.replace(/\./g, '\\.')}:`));

@@ -27,7 +27,10 @@ export class TenantDirectory {
   constructor(tenants: TenantConfig[]) {
     this.byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
     this.keys = tenants.flatMap((tenant) =>
-      tenant.apiKeys.map((key) => ({ digest: Buffer.from(key.sha256, 'hex'), caller: { tenant, role: key.role } })),
+      tenant.apiKeys.map((key) => ({
+        digest: Buffer.from(key.sha256, 'hex'),
+        caller: { tenant, role: key.role },
+      })),
     );
   }
 

@@ -28,7 +28,14 @@ export async function inTransaction<T>(pool: Pool, work: (tx: PoolClient) => Pro
 
 const TRANSIENT_PG_CLASSES = ['08', '53', '57', '58'];
 const TRANSIENT_PG_CODES = new Set(['40001', '40P01', '55P03']);
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * A fault that is expected to pass: the database or broker unreachable or restarting, a serialization
@@ -41,6 +48,8 @@ export function isTransientError(error: unknown): boolean {
     if (TRANSIENT_NODE_CODES.has(code) || TRANSIENT_PG_CODES.has(code)) return true;
     if (code.length === 5 && TRANSIENT_PG_CLASSES.includes(code.slice(0, 2))) return true;
   }
+  // A record too large for the broker never passes by retrying.
+  if (/MESSAGE_TOO_LARGE/.test(`${(error as { type?: string }).type ?? ''}`)) return false;
   if ((error as { retriable?: unknown }).retriable === true) return true;
   if (error.name.startsWith('KafkaJS')) return true;
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(

@@ -10,7 +10,11 @@ const PLATFORM_MIGRATIONS = join(__dirname, '../../migrations');
  * Applies the platform's and then the service's forward-only SQL migrations to the service's own schema.
  * A session advisory lock per schema makes concurrent starts wait for each other, so each migration runs once.
  */
-export async function migrate(databaseUrl: string, schema: string, serviceMigrationsDir: string): Promise<void> {
+export async function migrate(
+  databaseUrl: string,
+  schema: string,
+  serviceMigrationsDir: string,
+): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {

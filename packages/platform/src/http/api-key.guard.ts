@@ -35,8 +35,12 @@ export class ApiKeyGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new UnauthorizedException('send Authorization: Bearer <api key>');
     const caller = this.tenants.authenticate(match[1]!);
-    const role = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(ROLE, [context.getHandler(), context.getClass()]);
-    if (!caller || (role && caller.role !== role)) throw new UnauthorizedException('unknown API key for this service');
+    const role = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(ROLE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!caller || (role && caller.role !== role))
+      throw new UnauthorizedException('unknown API key for this service');
     request.caller = caller;
     return true;
   }
@@ -44,5 +48,6 @@ export class ApiKeyGuard implements CanActivate {
 
 /** The authenticated caller of this request. */
 export const CurrentCaller = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Caller => context.switchToHttp().getRequest<{ caller: Caller }>().caller,
+  (_: unknown, context: ExecutionContext): Caller =>
+    context.switchToHttp().getRequest<{ caller: Caller }>().caller,
 );

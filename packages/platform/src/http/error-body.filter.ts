@@ -33,23 +33,37 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
 function statusOf(exception: unknown): number {
   if (exception instanceof HttpException) return exception.getStatus();
-  const status = (exception as { status?: unknown; statusCode?: unknown }).status ?? (exception as { statusCode?: unknown }).statusCode;
+  const status =
+    (exception as { status?: unknown; statusCode?: unknown }).status ??
+    (exception as { statusCode?: unknown }).statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
 function bodyOf(exception: unknown, status: number): ErrorBody {
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
-    if (typeof body === 'object' && body !== null && 'error' in body && 'message' in body && typeof (body as ErrorBody).error === 'string' && /^[a-z_]+$/.test((body as ErrorBody).error)) {
+    if (
+      typeof body === 'object' &&
+      body !== null &&
+      'error' in body &&
+      'message' in body &&
+      typeof (body as ErrorBody).error === 'string' &&
+      /^[a-z_]+$/.test((body as ErrorBody).error)
+    ) {
       return body as ErrorBody;
     }
-    const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    const message =
+      typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
     return { error: ERROR_NAMES[status] ?? 'error', message };
   }
   // body-parser errors: malformed JSON (400), too large (413), bad charset (415).
   const type = (exception as { type?: unknown }).type;
   if (type === 'entity.parse.failed') {
-    return { error: 'validation_failed', message: 'body is not valid JSON', details: [{ path: '(root)', message: (exception as Error).message }] };
+    return {
+      error: 'validation_failed',
+      message: 'body is not valid JSON',
+      details: [{ path: '(root)', message: (exception as Error).message }],
+    };
   }
   if (status < 500) return { error: ERROR_NAMES[status] ?? 'error', message: (exception as Error).message };
   return { error: 'internal', message: 'internal error' };

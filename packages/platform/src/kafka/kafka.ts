@@ -7,7 +7,12 @@ import { ALL_TOPICS, type TopicSpec } from '@optline/domain';
 // which is what kafkajs meant, and warns on every request. Only that warning is silenced.
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const name = typeof warning === 'string' ? (typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string })?.type) : warning.name;
+  const name =
+    typeof warning === 'string'
+      ? typeof rest[0] === 'string'
+        ? rest[0]
+        : (rest[0] as { type?: string })?.type
+      : warning.name;
   if (name === 'TimeoutNegativeWarning') return;
   (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
 }) as typeof process.emitWarning;

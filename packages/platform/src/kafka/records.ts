@@ -77,7 +77,11 @@ export function deadLetter(
     errors,
     at: now.toISOString(),
   };
-  return { topic: TOPICS.dlq.name, key: key ?? `${source.topic}:${source.partition}:${source.message.offset}`, value };
+  return {
+    topic: TOPICS.dlq.name,
+    key: key ?? `${source.topic}:${source.partition}:${source.message.offset}`,
+    value,
+  };
 }
 
 /** Parses a record against its topic's schema; input topics also need a configured tenant. */
@@ -94,10 +98,21 @@ export function decodeRecord<T>(
   } catch (error) {
     return {
       ok: false,
-      deadLetter: deadLetter(source, 'MALFORMED', [{ path: '(root)', message: `not JSON: ${(error as Error).message}` }], now),
+      deadLetter: deadLetter(
+        source,
+        'MALFORMED',
+        [{ path: '(root)', message: `not JSON: ${(error as Error).message}` }],
+        now,
+      ),
     };
   }
-  if (tenants && spec.direction === 'in' && isObject(json) && typeof json.tenantId === 'string' && !tenants.has(json.tenantId)) {
+  if (
+    tenants &&
+    spec.direction === 'in' &&
+    isObject(json) &&
+    typeof json.tenantId === 'string' &&
+    !tenants.has(json.tenantId)
+  ) {
     const errors = [{ path: 'tenantId', message: `unknown tenant "${json.tenantId.slice(0, 64)}"` }];
     return { ok: false, deadLetter: deadLetter(source, 'UNKNOWN_TENANT', errors, now) };
   }

@@ -1,4 +1,12 @@
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, context, propagation, trace, type Link } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+  type Link,
+} from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -8,7 +16,14 @@ import type { TopicSpec } from '@optline/domain';
 import { inTransaction, isTransientError } from '../db/database';
 import type { StreamMetrics } from '../telemetry/metrics';
 import type { TopicNames } from './kafka';
-import { decodeRecord, deadLetter, headersOf, type OutRecord, type StreamHandler, type TenantCheck } from './records';
+import {
+  decodeRecord,
+  deadLetter,
+  headersOf,
+  type OutRecord,
+  type StreamHandler,
+  type TenantCheck,
+} from './records';
 
 export interface StreamProcessorOptions {
   kafka: Kafka;
@@ -40,6 +55,9 @@ interface SerialisedRecord {
 const DELETE_BEHIND = `
   delete from stream_outbox
    where group_id = $1 and topic = $2 and partition = $3 and record_offset < $4`;
+const DELETE_COMMITTED = `
+  delete from stream_outbox
+   where group_id = $1 and topic = $2 and partition = $3 and record_offset <= $4`;
 const SELECT_DONE = `
   select record_offset::text as record_offset, outputs
     from stream_outbox
@@ -50,6 +68,8 @@ const INSERT_DONE = `
 
 const MAX_BACKOFF_MS = 5000;
 const HEARTBEAT_MS = 2000;
+/** Kafka's default limit on one produce request is 1 MiB; a batch's outputs are sent in smaller requests. */
+const MAX_REQUEST_BYTES = 900 * 1024;
 /** Partitions processed at the same time by one instance (each in its own transactions). */
 const CONCURRENT_PARTITIONS = 3;
 
@@ -124,31 +144,52 @@ export class StreamProcessor {
     await Promise.all(this.producers.map((producer) => producer.disconnect().catch(() => undefined)));
   }
 
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const current = () => isRunning() && !isStale();
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const topic = this.options.names.canonical(batch.topic);
     const handler = this.handlers.get(topic);
     if (!handler) return;
     const started = process.hrtime.bigint();
     // The batch continues the trace of its first record's `traceparent` and links the others' (W3C).
-    const [first, ...rest] = batch.messages.map((message) => propagation.extract(ROOT_CONTEXT, headersOf(message.headers)));
+    const [first, ...rest] = batch.messages.map((message) =>
+      propagation.extract(ROOT_CONTEXT, headersOf(message.headers)),
+    );
     const links = rest.flatMap((ctx): Link[] => {
       const span = trace.getSpanContext(ctx);
       return span ? [{ context: span }] : [];
     });
     // Long batches keep the group membership alive; the session timeout stays short for fast fail-over.
     const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_MS);
-    await tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, links }, first!, async (span) => {
-      try {
-        await this.processWithRetry(handler, batch.topic, batch.partition, batch.messages, heartbeat, isRunning);
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        clearInterval(beat);
-        span.end();
-      }
-    });
+    await tracer.startActiveSpan(
+      `process ${topic}`,
+      { kind: SpanKind.CONSUMER, links },
+      first!,
+      async (span) => {
+        try {
+          await this.processWithRetry(
+            handler,
+            batch.topic,
+            batch.partition,
+            batch.messages,
+            heartbeat,
+            current,
+          );
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          throw error;
+        } finally {
+          clearInterval(beat);
+          span.end();
+        }
+      },
+    );
     resolveOffset(batch.lastOffset());
     await heartbeat();
     const { metrics } = this.options;
@@ -163,7 +204,8 @@ export class StreamProcessor {
     partition: number,
     messages: KafkaMessage[],
     heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
+    /** False once the service stops or a rebalance took the partition away: the batch is abandoned. */
+    isCurrent: () => boolean,
   ): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -174,10 +216,13 @@ export class StreamProcessor {
           await this.isolatePoison(handler, topic, partition, messages, error as Error);
           return;
         }
-        if (this.stopping || !isRunning()) throw error;
+        if (this.stopping || !isCurrent()) throw error;
         this.options.metrics.retries.inc({ topic: handler.topic.name });
         const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt) * (0.5 + Math.random() / 2);
-        this.options.logger.warn({ err: error, topic, partition, attempt, delay }, 'transient fault, retrying batch');
+        this.options.logger.warn(
+          { err: error, topic, partition, attempt, delay },
+          'transient fault, retrying batch',
+        );
         await sleep(delay);
         await heartbeat().catch(() => undefined);
       }
@@ -194,30 +239,46 @@ export class StreamProcessor {
   ): Promise<void> {
     if (messages.length > 1) {
       for (const message of messages) {
-        await this.processWithRetry(handler, topic, partition, [message], async () => undefined, () => !this.stopping);
+        await this.processWithRetry(
+          handler,
+          topic,
+          partition,
+          [message],
+          async () => undefined,
+          () => !this.stopping,
+        );
       }
       return;
     }
     const [message] = messages as [KafkaMessage];
-    this.options.logger.error({ err: error, topic, partition, offset: message.offset }, 'record could not be processed');
-    const letter = deadLetter({ topic, partition, message }, 'MALFORMED', [
-      { path: '(root)', message: `could not be processed: ${error.message}` },
-    ], new Date());
+    this.options.logger.error(
+      { err: error, topic, partition, offset: message.offset },
+      'record could not be processed',
+    );
+    const letter = deadLetter(
+      { topic, partition, message },
+      'MALFORMED',
+      [{ path: '(root)', message: `could not be processed: ${error.message}` }],
+      new Date(),
+    );
     this.options.metrics.messagesFailed.inc({ topic: handler.topic.name, reason: 'MALFORMED' });
     await this.commit(topic, partition, message.offset, [this.serialise(letter)]);
   }
 
-  private async processBatch(handler: StreamHandler, topic: string, partition: number, messages: KafkaMessage[]) {
+  private async processBatch(
+    handler: StreamHandler,
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+  ) {
     const { pool, groupId, tenants, metrics } = this.options;
     const offsets = messages.map((message) => message.offset);
     const outputs = await inTransaction(pool, async (tx) => {
       await tx.query(DELETE_BEHIND, [groupId, topic, partition, offsets[0]]);
-      const done = await tx.query<{ record_offset: string; outputs: SerialisedRecord[] | null }>(SELECT_DONE, [
-        groupId,
-        topic,
-        partition,
-        offsets,
-      ]);
+      const done = await tx.query<{ record_offset: string; outputs: SerialisedRecord[] | null }>(
+        SELECT_DONE,
+        [groupId, topic, partition, offsets],
+      );
       const replayed = done.rows.flatMap((row) => row.outputs ?? []);
       const doneOffsets = new Set(done.rows.map((row) => row.record_offset));
       const fresh = messages.filter((message) => !doneOffsets.has(message.offset));
@@ -259,6 +320,10 @@ export class StreamProcessor {
     } finally {
       this.idle.push(producer);
     }
+    // Once committed, the stored outputs are never needed again; they may hold personal data (erasure).
+    await this.options.pool
+      .query(DELETE_COMMITTED, [this.options.groupId, topic, partition, lastOffset])
+      .catch(() => undefined);
   }
 
   private async commitWith(
@@ -271,7 +336,9 @@ export class StreamProcessor {
     const transaction = await producer.transaction();
     try {
       if (outputs.length > 0) {
-        await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(outputs) });
+        for (const chunk of chunksUnder(outputs, MAX_REQUEST_BYTES)) {
+          await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
+        }
       }
       await this.options.faults?.afterOutputsSent?.();
       await transaction.sendOffsets({
@@ -298,7 +365,9 @@ export class StreamProcessor {
   }
 }
 
-export function groupByTopic(records: Array<{ topic: string; key: string; value: string; headers?: Record<string, string> }>) {
+export function groupByTopic(
+  records: Array<{ topic: string; key: string; value: string; headers?: Record<string, string> }>,
+) {
   const byTopic = new Map<string, Message[]>();
   for (const record of records) {
     const messages = byTopic.get(record.topic) ?? [];
@@ -309,6 +378,25 @@ export function groupByTopic(records: Array<{ topic: string; key: string; value:
 }
 
 const tracer = trace.getTracer('optline-stream');
+
+/** Splits records into consecutive runs whose serialised size stays under `limit` bytes. */
+export function chunksUnder<T extends { key: string; value: string }>(records: T[], limit: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const record of records) {
+    const bytes = Buffer.byteLength(record.value) + Buffer.byteLength(record.key) + 64;
+    if (current.length > 0 && size + bytes > limit) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(record);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 /** Adds the active trace context (`traceparent`) to a record's headers. */
 export function withTraceContext(headers: Record<string, string> = {}): Record<string, string> {

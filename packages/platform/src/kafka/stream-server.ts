@@ -31,7 +31,9 @@ export class KafkaStreamServer extends Server implements CustomTransportStrategy
           topic,
           handle: async (records: Array<StreamRecord<unknown>>, ctx: StreamContext) => {
             const result = await handler(records, ctx);
-            return lastValueFrom(this.transformToObservable(result), { defaultValue: [] }) as Promise<OutRecord[]>;
+            return lastValueFrom(this.transformToObservable(result), { defaultValue: [] }) as Promise<
+              OutRecord[]
+            >;
           },
         };
       });

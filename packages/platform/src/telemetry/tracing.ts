@@ -15,7 +15,8 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   if (sdk || env.OTEL_SDK_DISABLED === 'true') return;
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     // Without a collector the SDK would still try its default OTLP endpoint and stall shutdown on it.
-    for (const signal of ['OTEL_TRACES_EXPORTER', 'OTEL_METRICS_EXPORTER', 'OTEL_LOGS_EXPORTER']) env[signal] ??= 'none';
+    for (const signal of ['OTEL_TRACES_EXPORTER', 'OTEL_METRICS_EXPORTER', 'OTEL_LOGS_EXPORTER'])
+      env[signal] ??= 'none';
   }
   sdk = new NodeSDK({
     serviceName: `optline-${serviceName}`,

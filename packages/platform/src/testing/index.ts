@@ -117,11 +117,17 @@ export class TopicProbe {
   }
 
   /** Waits until `predicate` holds for what has arrived, or fails after `timeoutMs`. */
-  async waitFor(predicate: (probe: TopicProbe) => boolean, timeoutMs = 30000, what = 'condition'): Promise<void> {
+  async waitFor(
+    predicate: (probe: TopicProbe) => boolean,
+    timeoutMs = 30000,
+    what = 'condition',
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this)) {
       if (Date.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${this.records.length} records`);
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}; saw ${this.records.length} records`,
+        );
       }
       await new Promise((done) => setTimeout(done, 50));
     }
@@ -202,7 +208,9 @@ export function startService(
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<number | string | null>((done) => child.on('exit', (code, signal) => done(code ?? signal)));
+  const exited = new Promise<number | string | null>((done) =>
+    child.on('exit', (code, signal) => done(code ?? signal)),
+  );
   return {
     service,
     port,
@@ -221,7 +229,8 @@ export function startService(
         } catch {
           // not listening yet
         }
-        if (Date.now() > deadline) throw new Error(`${service} not ready after ${timeoutMs} ms:\n${log.slice(-4000)}`);
+        if (Date.now() > deadline)
+          throw new Error(`${service} not ready after ${timeoutMs} ms:\n${log.slice(-4000)}`);
         await new Promise((done) => setTimeout(done, 200));
       }
     },
