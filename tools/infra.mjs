@@ -529,7 +529,7 @@ async function withStartLock(p, fn, timeoutMs) {
           continue;
         }
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${p.lock} (held by pid ${holder})`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${p.lock} (held by pid ${holder})`, { cause: e });
       await sleep(250);
     }
   }
@@ -636,7 +636,7 @@ export async function ensureKafka({
     }
 
     const deadline = Date.now() + timeoutMs;
-    let last = again;
+    let last;
     for (;;) {
       if (!isAlive(pid)) {
         fs.rmSync(p.pid, { force: true });
