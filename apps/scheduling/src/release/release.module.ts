@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+import { CampaignModule } from '../campaign/campaign.module';
+import { clockProvider } from '../clock.provider';
+import { DeferralModule } from '../deferral/deferral.module';
+import { RecipientsModule } from '../recipients/recipients.module';
+import { ClearedConsumer } from './cleared.consumer';
+import { DueConsumer } from './due.consumer';
+import { ReleaseService } from './release.service';
+
+@Module({
+  imports: [DeferralModule, RecipientsModule, CampaignModule],
+  controllers: [ClearedConsumer, DueConsumer],
+  providers: [clockProvider, ReleaseService],
+})
+export class ReleaseModule {}
