@@ -1,4 +1,16 @@
 import { Module } from '@nestjs/common';
 
-@Module({})
+import { AuditorQueryInterceptor } from './auditor/auditor-query.interceptor';
+import { AuditorController } from './auditor/auditor.controller';
+import { AuditorRepository } from './auditor/auditor.repository';
+import { AuditorService } from './auditor/auditor.service';
+import { TrailConsumer } from './trail/trail.consumer';
+import { TrailRepository } from './trail/trail.repository';
+import { TrailService } from './trail/trail.service';
+import { WriterRole } from './trail/writer-role';
+
+@Module({
+  controllers: [TrailConsumer, AuditorController],
+  providers: [WriterRole, TrailRepository, TrailService, AuditorRepository, AuditorService, AuditorQueryInterceptor],
+})
 export class AuditModule {}
