@@ -1,0 +1,60 @@
+import { Controller, UseFilters } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+
+import { TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
+import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+
+import { RegistryService } from '../registry/registry.service';
+import { RethrowRpcErrors } from '../shared/error-filters';
+import { HygieneService, type NumberFact } from './hygiene.service';
+
+/**
+ * What happened to numbers later in the pipeline: deliveries (undeliverable suppresses; marketing sends feed
+ * the sunset rule) and recipient events (an opt-in lifts the undeliverable suppression, a reply resets the
+ * sunset count, an erasure deletes the number's contacts).
+ */
+@Controller()
+@UseFilters(RethrowRpcErrors)
+export class HygieneConsumer {
+  constructor(
+    private readonly hygiene: HygieneService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  @EventPattern(TOPICS.deliveryEvents.name)
+  deliveries(@Payload() records: Array<StreamRecord<DeliveryEvent>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+    const facts: NumberFact[] = [];
+    for (const { value: event } of records) {
+      const at = new Date(event.at);
+      const number = { tenantId: event.tenantId, e164: event.e164, causeId: event.messageId };
+      if (event.status === 'undeliverable') facts.push({ ...number, fact: { kind: 'undeliverable', at } });
+      if (event.status === 'sent' && event.purpose === 'marketing') facts.push({ ...number, fact: { kind: 'marketing_sent', at } });
+    }
+    return this.hygiene.apply(ctx.db, facts, ctx.now);
+  }
+
+  @EventPattern(TOPICS.recipientEvents.name)
+  async recipientEvents(@Payload() records: Array<StreamRecord<RecipientEvent>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+    const outputs: OutRecord[] = [];
+    let facts: NumberFact[] = [];
+    const flush = async () => {
+      outputs.push(...(await this.hygiene.apply(ctx.db, facts, ctx.now)));
+      facts = [];
+    };
+    // In order: an erasure and an opt-in of one number in one batch apply as they happened.
+    for (const { value: event } of records) {
+      const at = new Date(event.at);
+      const number = { tenantId: event.tenantId, e164: event.e164 };
+      if (event.kind === 'consent_changed' && event.status === 'opted_in') {
+        facts.push({ ...number, causeId: event.ledgerEventId, fact: { kind: 'opted_in', at } });
+      } else if (event.kind === 'replied') {
+        facts.push({ ...number, causeId: `reply:${event.at}`, fact: { kind: 'replied', at } });
+      } else if (event.kind === 'erased') {
+        await flush();
+        await this.registry.erase(ctx.db, [{ ...number, at, causeId: `erased:${event.at}` }], ctx.now);
+      }
+    }
+    await flush();
+    return outputs;
+  }
+}
