@@ -48,6 +48,8 @@ const RUNTIME_ENV = [
   'TWILIO_FROM',
 ];
 const REQUIRED_ENV = ['KAFKA_BROKERS', 'DATABASE_URL', 'OPTLINE_CONFIG'];
+/** Read by Node itself: the heap flags of packages/platform's NODE_FLAGS. */
+const NODE_ENV = ['NODE_OPTIONS'];
 const RUN_COMMAND = 'docker compose -f docker/compose.yml up --build';
 
 type EnvValue = string | number | boolean | null;
@@ -330,7 +332,7 @@ function optlineServiceProblems(compose: ComposeFile): string[] {
     for (const variable of REQUIRED_ENV)
       if (!env[variable]) problems.push(`${name} does not set ${variable}`);
     for (const variable of Object.keys(env)) {
-      if (!RUNTIME_ENV.includes(variable)) problems.push(`${name} sets ${variable}, which no service reads`);
+      if (!RUNTIME_ENV.includes(variable) && !NODE_ENV.includes(variable)) problems.push(`${name} sets ${variable}, which no service reads`);
     }
     if (!healthcheckCommand(service).includes('/health/ready'))
       problems.push(`${name}'s healthcheck does not call /health/ready`);

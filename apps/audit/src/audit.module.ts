@@ -11,6 +11,13 @@ import { WriterRole } from './trail/writer-role';
 
 @Module({
   controllers: [TrailConsumer, AuditorController],
-  providers: [WriterRole, TrailRepository, TrailService, AuditorRepository, AuditorService, AuditorQueryInterceptor],
+  providers: [
+    WriterRole,
+    TrailRepository,
+    TrailService,
+    AuditorRepository,
+    AuditorService,
+    AuditorQueryInterceptor,
+  ],
 })
 export class AuditModule {}

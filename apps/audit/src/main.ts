@@ -5,18 +5,19 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
-import { ErrorBodyFilter, runService } from '@optline/platform';
+import { runService } from '@optline/platform';
 
 import { AuditModule } from './audit.module';
 
-/** Error bodies as the contract says, and the OpenAPI document at /openapi.json with its UI at /docs. */
+/** The OpenAPI document at /openapi.json with its UI at /docs. */
 function configureHttp(app: INestApplication): void {
-  app.useGlobalFilters(new ErrorBodyFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Optline audit')
-      .setDescription('Read-only auditor API over the tamper-evident trail (CONTRACT §4). Auditor API keys only.')
+      .setDescription(
+        'Read-only auditor API over the tamper-evident trail (CONTRACT §4). Auditor API keys only.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -24,4 +25,9 @@ function configureHttp(app: INestApplication): void {
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
 }
 
-void runService({ name: 'audit', module: AuditModule, migrations: join(__dirname, '../migrations'), configureHttp });
+void runService({
+  name: 'audit',
+  module: AuditModule,
+  migrations: join(__dirname, '../migrations'),
+  configureHttp,
+});

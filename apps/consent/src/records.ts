@@ -38,7 +38,12 @@ export function auditRecord(input: {
 }
 
 /** A `blocked` outcome for a message consent stopped (NO_CONSENT, OPTED_OUT, CONSENT_EXPIRED). */
-export function blockedOutcome(message: WorkMessage, reason: ReasonCode, at: Date, ledgerEventId?: string): OutRecord {
+export function blockedOutcome(
+  message: WorkMessage,
+  reason: ReasonCode,
+  at: Date,
+  ledgerEventId?: string,
+): OutRecord {
   const value: MessageOutcome = {
     messageId: message.messageId,
     tenantId: message.tenantId,

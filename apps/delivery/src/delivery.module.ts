@@ -20,7 +20,11 @@ import { SendingService } from './sending/sending.service';
 @Module({
   controllers: [SendingConsumer, RecipientsConsumer, ReceiptsConsumer],
   providers: [
-    { provide: DELIVERY_CONFIG, useFactory: (config: ServiceConfig) => loadDeliveryConfig(config.env), inject: [SERVICE_CONFIG] },
+    {
+      provide: DELIVERY_CONFIG,
+      useFactory: (config: ServiceConfig) => loadDeliveryConfig(config.env),
+      inject: [SERVICE_CONFIG],
+    },
     AttemptOwner,
     SendLedgerRepository,
     RecipientStateRepository,

@@ -11,7 +11,11 @@ import { TenantNumbersModule } from './tenant-numbers/tenant-numbers.module';
 @Global()
 @Module({
   providers: [
-    { provide: INGESTION_CONFIG, useFactory: (config: ServiceConfig) => loadIngestionConfig(config.env), inject: [SERVICE_CONFIG] },
+    {
+      provide: INGESTION_CONFIG,
+      useFactory: (config: ServiceConfig) => loadIngestionConfig(config.env),
+      inject: [SERVICE_CONFIG],
+    },
   ],
   exports: [INGESTION_CONFIG],
 })

@@ -19,6 +19,7 @@ export const clockProvider: Provider = {
 export function clockOffset(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 0;
   const offset = Number(raw);
-  if (!Number.isSafeInteger(offset)) throw new Error(`OPTLINE_CLOCK_OFFSET_MS must be a whole number of milliseconds, got "${raw}"`);
+  if (!Number.isSafeInteger(offset))
+    throw new Error(`OPTLINE_CLOCK_OFFSET_MS must be a whole number of milliseconds, got "${raw}"`);
   return offset;
 }

@@ -6,4 +6,8 @@ import { runService } from '@optline/platform';
 
 import { SchedulingModule } from './scheduling.module';
 
-void runService({ name: 'scheduling', module: SchedulingModule, migrations: join(__dirname, '../migrations') });
+void runService({
+  name: 'scheduling',
+  module: SchedulingModule,
+  migrations: join(__dirname, '../migrations'),
+});

@@ -45,7 +45,12 @@ export function messageDecision(
   message: WorkMessage,
   status: Exclude<OutcomeStatus, 'sent' | 'delivered' | 'failed'>,
   at: Date,
-  extra: { reason?: ReasonCode; scheduledFor?: Date; sequence?: number; detail?: Record<string, unknown> } = {},
+  extra: {
+    reason?: ReasonCode;
+    scheduledFor?: Date;
+    sequence?: number;
+    detail?: Record<string, unknown>;
+  } = {},
 ): OutRecord[] {
   const detail = { ...extra.detail, rulesVersion: RULES_VERSION };
   const outcome: MessageOutcome = {
@@ -80,7 +85,11 @@ export function messageDecision(
 }
 
 /** Handed to delivery: internal.released.v1 and the `message.released` audit event (no outcome: delivery sends it). */
-export function releasedRecords(message: WorkMessage, at: Date, detail: Record<string, unknown> = {}): OutRecord[] {
+export function releasedRecords(
+  message: WorkMessage,
+  at: Date,
+  detail: Record<string, unknown> = {},
+): OutRecord[] {
   const value: ReleasedItem = { message, releasedAt: at.toISOString() };
   return [
     { topic: TOPICS.released.name, key: `${message.tenantId}:${message.recipient.e164}`, value },

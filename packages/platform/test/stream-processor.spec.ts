@@ -26,15 +26,27 @@ const sendRequest = (id: string, tenantId = 'demo') => ({
   body: 'Your code is 1234',
 });
 
-function startEcho(db: TestDatabase, names: TopicNames, crashAt = ''): { child: ChildProcess; exited: Promise<string> } {
+function startEcho(
+  db: TestDatabase,
+  names: TopicNames,
+  crashAt = '',
+): { child: ChildProcess; exited: Promise<string> } {
   const child = spawn(process.execPath, [join(__dirname, 'fixtures/echo-processor.js')], {
-    env: { ...process.env, DATABASE_URL: db.url, KAFKA_BROKERS: TEST_BROKERS.join(','), TOPIC_PREFIX: names.prefix, CRASH_AT: crashAt },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_BROKERS.join(','),
+      TOPIC_PREFIX: names.prefix,
+      CRASH_AT: crashAt,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const exited = new Promise<string>((done) => child.on('exit', (code, signal) => done(`${code ?? signal}\n${log}`)));
+  const exited = new Promise<string>((done) =>
+    child.on('exit', (code, signal) => done(`${code ?? signal}\n${log}`)),
+  );
   return { child, exited };
 }
 
@@ -71,15 +83,35 @@ describe('consume-process-produce on the real broker and database', () => {
     const echo = startEcho(db, names);
     await producer.send(
       TOPICS.messages.name,
-      [sendRequest('m1'), '{not json', sendRequest('m2', 'nobody'), { ...sendRequest('m3'), purpose: 'spam' }, sendRequest('m4')],
+      [
+        sendRequest('m1'),
+        '{not json',
+        sendRequest('m2', 'nobody'),
+        { ...sendRequest('m3'), purpose: 'spam' },
+        sendRequest('m4'),
+      ],
       () => 'k',
     );
-    await probe.waitFor((p) => p.on(TOPICS.outcomes.name).length >= 2 && p.on(TOPICS.dlq.name).length >= 3, 60000, 'outputs');
+    await probe.waitFor(
+      (p) => p.on(TOPICS.outcomes.name).length >= 2 && p.on(TOPICS.dlq.name).length >= 3,
+      60000,
+      'outputs',
+    );
     echo.child.kill('SIGTERM');
     await echo.exited;
 
-    expect(probe.on<{ messageId: string }>(TOPICS.outcomes.name).map((o) => o.messageId).sort()).toEqual(['m1', 'm4']);
-    const letters = probe.on<{ reason: string; errors: Array<{ path: string }>; value: string; topic: string }>(TOPICS.dlq.name);
+    expect(
+      probe
+        .on<{ messageId: string }>(TOPICS.outcomes.name)
+        .map((o) => o.messageId)
+        .sort(),
+    ).toEqual(['m1', 'm4']);
+    const letters = probe.on<{
+      reason: string;
+      errors: Array<{ path: string }>;
+      value: string;
+      topic: string;
+    }>(TOPICS.dlq.name);
     expect(letters.map((l) => [l.reason, l.errors[0]?.path])).toEqual([
       ['MALFORMED', '(root)'],
       ['UNKNOWN_TENANT', 'tenantId'],
@@ -93,7 +125,11 @@ describe('consume-process-produce on the real broker and database', () => {
     'a consumer killed %s the Kafka commit replays without deciding twice or emitting twice',
     async (crashAt) => {
       const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
-      await producer.send(TOPICS.messages.name, ids.map((id) => sendRequest(id)), () => 'same-partition');
+      await producer.send(
+        TOPICS.messages.name,
+        ids.map((id) => sendRequest(id)),
+        () => 'same-partition',
+      );
       const crashing = startEcho(db, names, crashAt);
       const exit = await crashing.exited;
       expect(exit.split('\n')[0]).toBe('SIGKILL');

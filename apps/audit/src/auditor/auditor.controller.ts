@@ -1,5 +1,22 @@
-import { Controller, Get, Headers, Param, Query, StreamableFile, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Query,
+  StreamableFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { REASON_CODES } from '@optline/domain';
 import { ApiKeyGuard, Clock, CurrentCaller, RequireRole, type Caller } from '@optline/platform';
@@ -8,7 +25,11 @@ import { AuditorQueryInterceptor } from './auditor-query.interceptor';
 import { ConsentQuery, EventsQuery, IntegrityQuery, parseQuery } from './auditor.queries';
 import { AuditorService } from './auditor.service';
 
-const NUMBER = { name: 'e164', description: 'The phone number, E.164 (URL-encoded `+` as %2B) or as a person would type it', example: '%2B12125550123' };
+const NUMBER = {
+  name: 'e164',
+  description: 'The phone number, E.164 (URL-encoded `+` as %2B) or as a person would type it',
+  example: '%2B12125550123',
+};
 
 /** The auditor API (CONTRACT §4): read-only, auditor keys only, every answer within the key's tenant. */
 @ApiTags('audit')
@@ -24,31 +45,48 @@ export class AuditorController {
   ) {}
 
   @Get('messages/:messageId')
-  @ApiOperation({ summary: "A message's whole timeline, oldest first: audit events (each with its rules version) and outcomes" })
-  @ApiOkResponse({ description: '`{messageId, events: [AuditEvent], outcomes: [MessageOutcome]}`; numbers masked' })
+  @ApiOperation({
+    summary:
+      "A message's whole timeline, oldest first: audit events (each with its rules version) and outcomes",
+  })
+  @ApiOkResponse({
+    description: '`{messageId, events: [AuditEvent], outcomes: [MessageOutcome]}`; numbers masked',
+  })
   message(@CurrentCaller() caller: Caller, @Param('messageId') messageId: string) {
     return this.auditor.message(caller.tenant.id, messageId);
   }
 
   @Get('numbers/:e164')
-  @ApiOperation({ summary: 'Everything recorded about a number: consent changes, messages, hygiene, feedback' })
+  @ApiOperation({
+    summary: 'Everything recorded about a number: consent changes, messages, hygiene, feedback',
+  })
   @ApiParam(NUMBER)
   number(@CurrentCaller() caller: Caller, @Param('e164') e164: string) {
     return this.auditor.number(caller.tenant.id, caller.tenant.defaultCountry, e164);
   }
 
   @Get('consent/:e164')
-  @ApiOperation({ summary: "A number's consent for a purpose at an instant, and the consent event (with proof) that set it" })
+  @ApiOperation({
+    summary: "A number's consent for a purpose at an instant, and the consent event (with proof) that set it",
+  })
   @ApiParam(NUMBER)
   @ApiQuery({ name: 'purpose', enum: ['marketing', 'transactional'] })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 with an offset; default now' })
   @ApiOkResponse({ description: '`{status: opted_in|opted_out|none|expired, since, event}`' })
   consent(@CurrentCaller() caller: Caller, @Param('e164') e164: string, @Query() query: unknown) {
-    return this.auditor.consent(caller.tenant.id, caller.tenant.defaultCountry, e164, parseQuery(ConsentQuery, query), this.clock.now());
+    return this.auditor.consent(
+      caller.tenant.id,
+      caller.tenant.defaultCountry,
+      e164,
+      parseQuery(ConsentQuery, query),
+      this.clock.now(),
+    );
   }
 
   @Get('events')
-  @ApiOperation({ summary: 'Audit events, oldest first, filtered and paged; `Accept: text/csv` streams all matches as CSV' })
+  @ApiOperation({
+    summary: 'Audit events, oldest first, filtered and paged; `Accept: text/csv` streams all matches as CSV',
+  })
   @ApiQuery({ name: 'from', required: false, description: 'event time ≥ from (ISO-8601 with an offset)' })
   @ApiQuery({ name: 'to', required: false, description: 'event time < to' })
   @ApiQuery({ name: 'action', required: false, example: 'message.blocked' })
@@ -58,7 +96,11 @@ export class AuditorController {
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page' })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: '`{events: [AuditEvent], nextCursor?}`, or CSV' })
-  events(@CurrentCaller() caller: Caller, @Query() query: unknown, @Headers('accept') accept: string | undefined) {
+  events(
+    @CurrentCaller() caller: Caller,
+    @Query() query: unknown,
+    @Headers('accept') accept: string | undefined,
+  ) {
     const parsed = parseQuery(EventsQuery, query);
     if (accept?.includes('text/csv')) {
       return new StreamableFile(this.auditor.eventsCsv(caller.tenant.id, parsed), {
@@ -70,13 +112,18 @@ export class AuditorController {
   }
 
   @Get('reports/campaigns/:campaignId')
-  @ApiOperation({ summary: 'Campaign report: requested, sent, delivered, failed, blocked by reason, deferred, opt-outs, complaints, rates' })
+  @ApiOperation({
+    summary:
+      'Campaign report: requested, sent, delivered, failed, blocked by reason, deferred, opt-outs, complaints, rates',
+  })
   campaign(@CurrentCaller() caller: Caller, @Param('campaignId') campaignId: string) {
     return this.auditor.campaign(caller.tenant.id, campaignId);
   }
 
   @Get('integrity')
-  @ApiOperation({ summary: 'Recomputes the tenant hash chain (rows recorded from ≤ t < to) and names the first broken row' })
+  @ApiOperation({
+    summary: 'Recomputes the tenant hash chain (rows recorded from ≤ t < to) and names the first broken row',
+  })
   @ApiQuery({ name: 'from', required: false })
   @ApiQuery({ name: 'to', required: false })
   @ApiOkResponse({ description: '`{ok, checked, firstBrokenId?, firstBrokenSeq?, problem?}`' })

@@ -14,7 +14,10 @@ export const EventsQuery = z.strictObject({
   reason: ReasonCodeSchema.optional(),
   campaignId: z.string().min(1).max(128).optional(),
   limit: Limit.optional(),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a cursor returned by this API').optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a cursor returned by this API')
+    .optional(),
 });
 export type EventsQuery = z.infer<typeof EventsQuery>;
 
@@ -39,6 +42,10 @@ export function encodeCursor(seq: number): string {
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^seq:(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw new ValidationFailed([{ path: 'cursor', message: 'must be a cursor returned by this API' }], 'bad query parameters');
+  if (!match)
+    throw new ValidationFailed(
+      [{ path: 'cursor', message: 'must be a cursor returned by this API' }],
+      'bad query parameters',
+    );
   return Number(match[1]);
 }

@@ -50,7 +50,20 @@ const EVENT_FILTER = `
   and ($4::text is null or action = $4) and ($5::text is null or reason = $5) and ($6::text is null or campaign_id = $6)`;
 const EVENTS_PAGE = `select ${ROW} from audit_record where ${EVENT_FILTER} and seq > $7 order by seq limit $8`;
 /** The export's columns, produced as text by PostgreSQL: the stream carries strings, not parsed JSON. */
-export const CSV_COLUMNS = ['seq', 'id', 'at', 'service', 'action', 'reason', 'messageId', 'campaignId', 'phone', 'detail', 'recordedAt', 'hash'];
+export const CSV_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'service',
+  'action',
+  'reason',
+  'messageId',
+  'campaignId',
+  'phone',
+  'detail',
+  'recordedAt',
+  'hash',
+];
 const EVENTS_CSV = `
   select seq::text, body->>'id', body->>'at', body->>'service', body->>'action', coalesce(body->>'reason', ''),
          coalesce(body->'subject'->>'messageId', ''), coalesce(body->'subject'->>'campaignId', ''),
@@ -94,7 +107,13 @@ interface DbRow {
   hash: string;
 }
 
-const toRow = (row: DbRow): TrailRow => ({ kind: row.kind, seq: Number(row.seq), body: row.body, recordedAt: row.recorded_at, hash: row.hash });
+const toRow = (row: DbRow): TrailRow => ({
+  kind: row.kind,
+  seq: Number(row.seq),
+  body: row.body,
+  recordedAt: row.recorded_at,
+  hash: row.hash,
+});
 
 const filterParams = (tenantId: string, f: EventFilters) => [
   tenantId,
@@ -127,14 +146,21 @@ export class AuditorRepository {
     return (await this.pool.query<DbRow>(CONSENT_EVENTS, [tenantId, fingerprint])).rows.map(toRow);
   }
 
-  async eventsPage(tenantId: string, filters: EventFilters, afterSeq: number, limit: number): Promise<TrailRow[]> {
+  async eventsPage(
+    tenantId: string,
+    filters: EventFilters,
+    afterSeq: number,
+    limit: number,
+  ): Promise<TrailRow[]> {
     const params = [...filterParams(tenantId, filters), afterSeq, limit];
     return (await this.pool.query<DbRow>(EVENTS_PAGE, params)).rows.map(toRow);
   }
 
   /** Every matching event as a CSV record (`CSV_COLUMNS`), oldest first, through a cursor: for exports of any size. */
   csvRecords(tenantId: string, filters: EventFilters): AsyncGenerator<string[]> {
-    return streamInSnapshot<string[]>(this.pool, EVENTS_CSV, filterParams(tenantId, filters), { rowMode: 'array' });
+    return streamInSnapshot<string[]>(this.pool, EVENTS_CSV, filterParams(tenantId, filters), {
+      rowMode: 'array',
+    });
   }
 
   async campaign(tenantId: string, campaignId: string): Promise<CampaignCounts> {
@@ -148,7 +174,9 @@ export class AuditorRepository {
       deferred: Number(row.deferred),
       expired: Number(row.expired),
       cancelled: Number(row.cancelled),
-      blocked: Object.fromEntries(Object.entries(row.blocked as Record<string, string>).map(([reason, n]) => [reason, Number(n)])),
+      blocked: Object.fromEntries(
+        Object.entries(row.blocked as Record<string, string>).map(([reason, n]) => [reason, Number(n)]),
+      ),
       optOuts: Number(row.opt_outs),
       complaints: Number(row.complaints),
       rows: Number(row.rows),
@@ -171,11 +199,19 @@ export class AuditorRepository {
   ): Promise<void> {
     await inSnapshot(this.pool, async (tx) => {
       let started = false;
-      for await (const raw of cursorRows<ChainDbRow>(tx, CHAIN_RANGE, [tenantId, range.from ?? null, range.to ?? null], { batch: 1000 })) {
+      for await (const raw of cursorRows<ChainDbRow>(
+        tx,
+        CHAIN_RANGE,
+        [tenantId, range.from ?? null, range.to ?? null],
+        { batch: 1000 },
+      )) {
         const row = toStored(raw);
         if (!started) {
           started = true;
-          const before = row.seq > 1 ? (await tx.query<{ hash: string }>(PREDECESSOR, [tenantId, row.seq - 1])).rows[0]?.hash : undefined;
+          const before =
+            row.seq > 1
+              ? (await tx.query<{ hash: string }>(PREDECESSOR, [tenantId, row.seq - 1])).rows[0]?.hash
+              : undefined;
           visit.start({ seq: row.seq, prevHash: row.seq === 1 ? undefined : before });
         }
         if (!visit.row(row)) return;

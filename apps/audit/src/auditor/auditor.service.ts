@@ -15,7 +15,13 @@ import { SERVICE_CONFIG, ValidationFailed, type ServiceConfig } from '@optline/p
 
 import { ChainVerifier, GENESIS_HASH } from '../trail/chain';
 import { indexColumns, phoneForms, scrubId } from '../trail/scrub';
-import { encodeCursor, decodeCursor, type ConsentQuery, type EventsQuery, type IntegrityQuery } from './auditor.queries';
+import {
+  encodeCursor,
+  decodeCursor,
+  type ConsentQuery,
+  type EventsQuery,
+  type IntegrityQuery,
+} from './auditor.queries';
 import { AuditorRepository, CSV_COLUMNS, type TrailRow } from './auditor.repository';
 
 const DEFAULT_PAGE = 100;
@@ -34,7 +40,10 @@ export class AuditorService {
 
   /** The message's whole timeline, oldest first: audit events (each with its rules version) and outcomes. */
   async message(tenantId: string, messageId: string) {
-    const rows = await this.trail.timeline(tenantId, scrubId(messageId, phoneForms(this.config.piiKey, tenantId)));
+    const rows = await this.trail.timeline(
+      tenantId,
+      scrubId(messageId, phoneForms(this.config.piiKey, tenantId)),
+    );
     if (rows.length === 0) throw new NotFoundException(`no message ${messageId}`);
     return { messageId, events: bodies(rows, 'event'), outcomes: bodies(rows, 'outcome') };
   }
@@ -44,7 +53,9 @@ export class AuditorService {
     const { e164, fingerprint } = this.phone(tenantId, defaultCountry, raw);
     const found = await this.trail.byPhone(tenantId, fingerprint, NUMBER_HISTORY_LIMIT);
     if (found.length === 0) throw new NotFoundException('nothing recorded for this number');
-    const messageIds = [...new Set(found.map((row) => messageIdOf(row)).filter((id): id is string => id !== null))];
+    const messageIds = [
+      ...new Set(found.map((row) => messageIdOf(row)).filter((id): id is string => id !== null)),
+    ];
     const timelines = await this.trail.byMessages(tenantId, messageIds);
     const actionOf = (row: TrailRow) => String(row.body.action ?? '');
     const events = found.filter((row) => row.kind === 'event');
@@ -57,7 +68,9 @@ export class AuditorService {
         return { messageId, events: bodies(rows, 'event'), outcomes: bodies(rows, 'outcome') };
       }),
       hygiene: events.filter((row) => /^(number|contact)\./.test(actionOf(row))).map((row) => row.body),
-      feedback: events.filter((row) => /^(reply\.|campaign\.(complaint|opt_out))/.test(actionOf(row))).map((row) => row.body),
+      feedback: events
+        .filter((row) => /^(reply\.|campaign\.(complaint|opt_out))/.test(actionOf(row)))
+        .map((row) => row.body),
       auditorQueries: events.filter((row) => actionOf(row) === 'auditor.query').map((row) => row.body),
     };
   }
@@ -72,7 +85,11 @@ export class AuditorService {
       const entry = ledgerEntry(row.body.detail, region);
       if (entry) entries.set(entry.id, { entry, body: row.body });
     }
-    const state = consentStateAt([...entries.values()].map((e) => e.entry), query.purpose, at);
+    const state = consentStateAt(
+      [...entries.values()].map((e) => e.entry),
+      query.purpose,
+      at,
+    );
     const source = state.event ? entries.get(state.event.id)?.body : undefined;
     return {
       phone: maskPhone(e164),
@@ -86,10 +103,18 @@ export class AuditorService {
 
   async eventsPage(tenantId: string, query: EventsQuery) {
     const limit = query.limit ?? DEFAULT_PAGE;
-    const rows = await this.trail.eventsPage(tenantId, this.filters(tenantId, query), decodeCursor(query.cursor), limit + 1);
+    const rows = await this.trail.eventsPage(
+      tenantId,
+      this.filters(tenantId, query),
+      decodeCursor(query.cursor),
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
     const more = rows.length > limit;
-    return { events: page.map((row) => row.body), ...(more ? { nextCursor: encodeCursor(page[page.length - 1]!.seq) } : {}) };
+    return {
+      events: page.map((row) => row.body),
+      ...(more ? { nextCursor: encodeCursor(page[page.length - 1]!.seq) } : {}),
+    };
   }
 
   /** Every matching event as CSV, read through a cursor and written as the client takes it. */
@@ -101,7 +126,10 @@ export class AuditorService {
 
   /** The campaign report: requested from `message.received`, statuses from the outcomes (distinct messages). */
   async campaign(tenantId: string, campaignId: string) {
-    const counts = await this.trail.campaign(tenantId, scrubId(campaignId, phoneForms(this.config.piiKey, tenantId)));
+    const counts = await this.trail.campaign(
+      tenantId,
+      scrubId(campaignId, phoneForms(this.config.piiKey, tenantId)),
+    );
     if (counts.rows === 0) throw new NotFoundException(`no campaign ${campaignId}`);
     const rate = (n: number) => (counts.sent === 0 ? 0 : n / counts.sent);
     return {
@@ -158,8 +186,16 @@ export class AuditorService {
   /** The auditor gives the number in clear; the trail is searched by its keyed fingerprint. */
   private phone(tenantId: string, defaultCountry: string, raw: string) {
     const normalised = normalisePhone(raw, defaultCountry);
-    if (!normalised.ok) throw new ValidationFailed([{ path: 'e164', message: `not a usable phone number (${normalised.reason})` }], 'bad phone number');
-    return { e164: normalised.e164, region: normalised.region, fingerprint: phoneFingerprint(this.config.piiKey, tenantId, normalised.e164) };
+    if (!normalised.ok)
+      throw new ValidationFailed(
+        [{ path: 'e164', message: `not a usable phone number (${normalised.reason})` }],
+        'bad phone number',
+      );
+    return {
+      e164: normalised.e164,
+      region: normalised.region,
+      fingerprint: phoneFingerprint(this.config.piiKey, tenantId, normalised.e164),
+    };
   }
 }
 
@@ -177,8 +213,13 @@ function messageIdOf(row: TrailRow): string | null {
 function ledgerEntry(detail: unknown, region: string): ConsentLedgerEntry | undefined {
   const d = (detail ?? {}) as Body;
   const occurredAt = typeof d.occurredAt === 'string' ? new Date(d.occurredAt) : undefined;
-  if (typeof d.ledgerEventId !== 'string' || !occurredAt || Number.isNaN(occurredAt.getTime())) return undefined;
-  if ((d.purpose !== 'marketing' && d.purpose !== 'transactional') || (d.action !== 'opt_in' && d.action !== 'opt_out')) return undefined;
+  if (typeof d.ledgerEventId !== 'string' || !occurredAt || Number.isNaN(occurredAt.getTime()))
+    return undefined;
+  if (
+    (d.purpose !== 'marketing' && d.purpose !== 'transactional') ||
+    (d.action !== 'opt_in' && d.action !== 'opt_out')
+  )
+    return undefined;
   const expiresAt = typeof d.expiresAt === 'string' ? new Date(d.expiresAt) : undefined;
   return {
     id: d.ledgerEventId,

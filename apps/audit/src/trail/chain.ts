@@ -10,7 +10,8 @@ export const GENESIS_HASH = '0'.repeat(64);
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object)
     .filter((key) => object[key] !== undefined)
@@ -35,7 +36,9 @@ export interface ChainedContent {
 /** hash = SHA-256 hex of `<previous row's hash>\n<canonical JSON of the row>`. */
 export function chainHash(prevHash: string, content: ChainedContent): string {
   const { tenantId, seq, id, kind, recordedAt, body } = content;
-  return sha256Hex(`${prevHash}\n${canonicalJson({ tenantId, seq, id, kind, recordedAt: recordedAt.toISOString(), body })}`);
+  return sha256Hex(
+    `${prevHash}\n${canonicalJson({ tenantId, seq, id, kind, recordedAt: recordedAt.toISOString(), body })}`,
+  );
 }
 
 /** A stored row as the integrity check reads it. */
@@ -54,7 +57,8 @@ export interface IndexColumns {
   phoneFingerprint: string | null;
 }
 
-export type ChainProblem = 'sequence_gap' | 'link_mismatch' | 'hash_mismatch' | 'index_mismatch' | 'head_mismatch';
+export type ChainProblem =
+  'sequence_gap' | 'link_mismatch' | 'hash_mismatch' | 'index_mismatch' | 'head_mismatch';
 
 /**
  * Walks one tenant's rows in `seq` order and finds the first that does not hold: its seq must follow the previous
@@ -87,7 +91,10 @@ export class ChainVerifier {
   }
 
   /** The chain head must point at the last row (rows cut off the end are caught here). */
-  checkHead(head: { seq: number; hash: string } | undefined, last: { id: string; seq: number } | undefined): void {
+  checkHead(
+    head: { seq: number; hash: string } | undefined,
+    last: { id: string; seq: number } | undefined,
+  ): void {
     if (this.broken || !head) return;
     if (head.seq !== this.expected.seq - 1 || head.hash !== this.expected.prevHash) {
       this.broken = { id: last?.id ?? '(none)', seq: last?.seq ?? 0, problem: 'head_mismatch' };

@@ -31,11 +31,16 @@ export function scrubId(id: string, phones: PhoneForms): string {
  */
 export function scrubValue(value: unknown): unknown {
   if (typeof value === 'string') {
-    return value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '').replace(E164_IN_TEXT, (e164) => maskPhone(e164));
+    return value
+      .replace(LONE_SURROGATE, '\uFFFD')
+      .replaceAll('\u0000', '')
+      .replace(E164_IN_TEXT, (e164) => maskPhone(e164));
   }
   if (Array.isArray(value)) return value.map(scrubValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubValue(key) as string, scrubValue(item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [scrubValue(key) as string, scrubValue(item)]),
+    );
   }
   return value;
 }
@@ -53,9 +58,14 @@ export function auditEntry(event: AuditEvent, phones: PhoneForms): TrailEntry {
   const subject = {
     ...(messageId !== undefined ? { messageId: scrubId(messageId, phones) } : {}),
     ...(campaignId !== undefined ? { campaignId: scrubId(campaignId, phones) } : {}),
-    ...(phone !== undefined ? { phoneFingerprint: phones.fingerprint(phone), phoneMasked: maskPhone(phone) } : {}),
+    ...(phone !== undefined
+      ? { phoneFingerprint: phones.fingerprint(phone), phoneMasked: maskPhone(phone) }
+      : {}),
   };
-  const body = scrubValue({ ...event, id: scrubId(event.id, phones), subject: {} }) as Record<string, unknown>;
+  const body = scrubValue({ ...event, id: scrubId(event.id, phones), subject: {} }) as Record<
+    string,
+    unknown
+  >;
   body.subject = subject;
   return { tenantId: event.tenantId, recordId: body.id as string, kind: 'event', body };
 }

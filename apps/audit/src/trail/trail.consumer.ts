@@ -12,14 +12,26 @@ export class TrailConsumer {
   constructor(private readonly trail: TrailService) {}
 
   @EventPattern(TOPICS.audit.name)
-  async events(@Payload() records: Array<StreamRecord<ValueOf<'audit'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    await this.trail.appendEvents(ctx.db, records.map((record) => record.value));
+  async events(
+    @Payload() records: Array<StreamRecord<ValueOf<'audit'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
+    await this.trail.appendEvents(
+      ctx.db,
+      records.map((record) => record.value),
+    );
     return [];
   }
 
   @EventPattern(TOPICS.outcomes.name)
-  async outcomes(@Payload() records: Array<StreamRecord<ValueOf<'outcomes'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    await this.trail.appendOutcomes(ctx.db, records.map((record) => record.value));
+  async outcomes(
+    @Payload() records: Array<StreamRecord<ValueOf<'outcomes'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
+    await this.trail.appendOutcomes(
+      ctx.db,
+      records.map((record) => record.value),
+    );
     return [];
   }
 }

@@ -46,7 +46,9 @@ export class TrailRepository {
   /** Locks the chain heads of these tenants for the rest of the transaction (creating missing ones) and reads them. */
   async lockHeads(db: Db, tenantIds: string[]): Promise<{ heads: Map<string, ChainHead>; now: Date }> {
     await db.query(ENSURE_HEADS, [tenantIds, GENESIS_HASH]);
-    const { rows } = await db.query<{ tenant_id: string; seq: string; hash: string }>(LOCK_HEADS, [tenantIds]);
+    const { rows } = await db.query<{ tenant_id: string; seq: string; hash: string }>(LOCK_HEADS, [
+      tenantIds,
+    ]);
     // Read after the lock: a tenant's rows get non-decreasing times in seq order, even across instances.
     const clock = await db.query<{ now: Date }>(CLOCK);
     return {
@@ -83,6 +85,10 @@ export class TrailRepository {
       rows.map((r) => r.hash),
     ]);
     const moved = [...heads.entries()];
-    await db.query(MOVE_HEADS, [moved.map(([t]) => t), moved.map(([, h]) => h.seq), moved.map(([, h]) => h.hash)]);
+    await db.query(MOVE_HEADS, [
+      moved.map(([t]) => t),
+      moved.map(([, h]) => h.seq),
+      moved.map(([, h]) => h.hash),
+    ]);
   }
 }

@@ -20,11 +20,17 @@ export class TrailService {
   ) {}
 
   appendEvents(db: Db, events: AuditEvent[]): Promise<number> {
-    return this.append(db, events.map((event) => auditEntry(event, phoneForms(this.config.piiKey, event.tenantId))));
+    return this.append(
+      db,
+      events.map((event) => auditEntry(event, phoneForms(this.config.piiKey, event.tenantId))),
+    );
   }
 
   appendOutcomes(db: Db, outcomes: MessageOutcome[]): Promise<number> {
-    return this.append(db, outcomes.map((outcome) => outcomeEntry(outcome, phoneForms(this.config.piiKey, outcome.tenantId))));
+    return this.append(
+      db,
+      outcomes.map((outcome) => outcomeEntry(outcome, phoneForms(this.config.piiKey, outcome.tenantId))),
+    );
   }
 
   private async append(db: Db, entries: TrailEntry[]): Promise<number> {
@@ -39,9 +45,22 @@ export class TrailService {
       seen.add(key);
       const head = heads.get(entry.tenantId)!;
       const seq = head.seq + 1;
-      const content = { tenantId: entry.tenantId, seq, id: entry.recordId, kind: entry.kind, recordedAt: now, body: entry.body };
+      const content = {
+        tenantId: entry.tenantId,
+        seq,
+        id: entry.recordId,
+        kind: entry.kind,
+        recordedAt: now,
+        body: entry.body,
+      };
       const hash = chainHash(head.hash, content);
-      rows.push({ ...content, recordId: entry.recordId, ...indexColumns(entry.kind, entry.body), prevHash: head.hash, hash });
+      rows.push({
+        ...content,
+        recordId: entry.recordId,
+        ...indexColumns(entry.kind, entry.body),
+        prevHash: head.hash,
+        hash,
+      });
       heads.set(entry.tenantId, { seq, hash });
     }
     await this.trail.append(db, rows, heads);

@@ -24,13 +24,17 @@ export class WriterRole implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (this.installed) return;
     this.installed = true;
-    if (this.pool.totalCount > 0) this.logger.error('pool connections opened before the audit writer role was set');
+    if (this.pool.totalCount > 0)
+      this.logger.error('pool connections opened before the audit writer role was set');
     // pg-pool awaits `onConnect` before handing a new connection out; if it fails, the connection is closed and
     // the caller gets the error. The platform creates the pool, so the hook is set on its options here.
-    (this.pool.options as { onConnect?: (client: PoolClient) => Promise<void> }).onConnect = async (client) => {
+    (this.pool.options as { onConnect?: (client: PoolClient) => Promise<void> }).onConnect = async (
+      client,
+    ) => {
       await client.query(`set role ${AUDIT_WRITER_ROLE}`);
     };
     const { rows } = await this.pool.query<{ role: string }>('select current_user as role');
-    if (rows[0]?.role !== AUDIT_WRITER_ROLE) throw new Error(`the audit service works as ${rows[0]?.role}, not ${AUDIT_WRITER_ROLE}`);
+    if (rows[0]?.role !== AUDIT_WRITER_ROLE)
+      throw new Error(`the audit service works as ${rows[0]?.role}, not ${AUDIT_WRITER_ROLE}`);
   }
 }

@@ -87,7 +87,10 @@ export class ConsentCheckBatch {
         action: 'message.blocked',
         subject,
         reason: check.reason,
-        detail: { purpose: message.purpose, ...(check.eventId === undefined ? {} : { ledgerEventId: check.eventId }) },
+        detail: {
+          purpose: message.purpose,
+          ...(check.eventId === undefined ? {} : { ledgerEventId: check.eventId }),
+        },
       }),
       blockedOutcome(message, check.reason, now, check.eventId),
     ];

@@ -15,11 +15,16 @@ const ERASE_COMPLAINTS = `
   update complaint set e164 = null, text = null
    where tenant_id = $1 and number_fingerprint = $2 and (e164 is not null or text is not null)`;
 
-
 @Injectable()
 export class ErasureRepository {
   /** False when this request was already carried out. */
-  async recordErasure(db: Db, tenantId: string, requestId: string, fingerprint: string, at: Date): Promise<boolean> {
+  async recordErasure(
+    db: Db,
+    tenantId: string,
+    requestId: string,
+    fingerprint: string,
+    at: Date,
+  ): Promise<boolean> {
     const { rowCount } = await db.query(INSERT_ERASURE, [tenantId, requestId, fingerprint, at]);
     return (rowCount ?? 0) > 0;
   }
@@ -30,5 +35,4 @@ export class ErasureRepository {
     const complaints = await db.query(ERASE_COMPLAINTS, [tenantId, fingerprint]);
     return (replies.rowCount ?? 0) + (complaints.rowCount ?? 0);
   }
-
 }

@@ -61,7 +61,12 @@ export class ErasureService {
         at: now,
         action: 'number.erased',
         subject: { phone: e164 },
-        detail: { requestId, numberFingerprint: fingerprint, ledgerRowsErased: ledgerRows, replyRowsErased: replyRows },
+        detail: {
+          requestId,
+          numberFingerprint: fingerprint,
+          ledgerRowsErased: ledgerRows,
+          replyRowsErased: replyRows,
+        },
       }),
     ];
   }

@@ -1,7 +1,15 @@
-import { Body, Controller, HttpCode, NotFoundException, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, NotFoundException, Post, UseGuards } from '@nestjs/common';
 
-import { ConsentProof, CountryCode, RawPhone, maskPhone, normalisePhone, parseWith, type FieldError } from '@optline/domain';
-import { ApiKeyGuard, CurrentCaller, ErrorBodyFilter, RequireRole, ValidationFailed, type Caller } from '@optline/platform';
+import {
+  ConsentProof,
+  CountryCode,
+  RawPhone,
+  maskPhone,
+  normalisePhone,
+  parseWith,
+  type FieldError,
+} from '@optline/domain';
+import { ApiKeyGuard, CurrentCaller, RequireRole, ValidationFailed, type Caller } from '@optline/platform';
 
 import { ProofCheckService, type ProofCheck } from './proof-check.service';
 
@@ -12,7 +20,6 @@ import { ProofCheckService, type ProofCheck } from './proof-check.service';
  */
 @Controller('v1/consent')
 @UseGuards(ApiKeyGuard)
-@UseFilters(ErrorBodyFilter)
 @RequireRole('auditor')
 export class ProofCheckController {
   constructor(private readonly proofs: ProofCheckService) {}
@@ -27,13 +34,16 @@ export class ProofCheckController {
     const country = parseWith(CountryCode.optional(), input.defaultCountry);
     if (!country.ok) errors.push(...country.errors.map((error) => ({ ...error, path: 'defaultCountry' })));
     const proof = input.proof === undefined ? undefined : parseWith(ConsentProof, input.proof);
-    if (proof !== undefined && !proof.ok) errors.push(...proof.errors.map((error) => ({ ...error, path: `proof.${error.path}` })));
+    if (proof !== undefined && !proof.ok)
+      errors.push(...proof.errors.map((error) => ({ ...error, path: `proof.${error.path}` })));
     if (!phone.ok || !country.ok || (proof !== undefined && !proof.ok)) throw new ValidationFailed(errors);
 
     const number = normalisePhone(phone.value, country.value ?? caller.tenant.defaultCountry);
-    if (!number.ok) throw new ValidationFailed([{ path: 'phone', message: `not a valid number (${number.reason})` }]);
+    if (!number.ok)
+      throw new ValidationFailed([{ path: 'phone', message: `not a valid number (${number.reason})` }]);
     const found = await this.proofs.check(caller.tenant.id, number.e164, proof?.value);
-    if (found.events.length === 0) throw new NotFoundException(`no consent ledger events for ${maskPhone(number.e164)}`);
+    if (found.events.length === 0)
+      throw new NotFoundException(`no consent ledger events for ${maskPhone(number.e164)}`);
     return found;
   }
 }

@@ -34,8 +34,13 @@ export class ProofCheckService {
   ) {}
 
   async check(tenantId: string, e164: string, proof?: ConsentProof): Promise<ProofCheck> {
-    const evidence = await this.ledgerRows.evidenceOf(this.pool, tenantId, this.ledger.fingerprint(tenantId, e164));
-    const suppliedHash = proof === undefined ? undefined : proofHash(this.config.piiKey, tenantId, e164, proof);
+    const evidence = await this.ledgerRows.evidenceOf(
+      this.pool,
+      tenantId,
+      this.ledger.fingerprint(tenantId, e164),
+    );
+    const suppliedHash =
+      proof === undefined ? undefined : proofHash(this.config.piiKey, tenantId, e164, proof);
     return {
       number: maskPhone(e164),
       events: evidence.map((event) => ({

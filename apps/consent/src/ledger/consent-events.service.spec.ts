@@ -28,7 +28,12 @@ describe('consent events into the ledger', () => {
         proof: { formUrl: 'https://shop.example/signup' },
       },
     };
-    const records = await service.record(untouchable as never, new LedgerBook(), item, new Date('2026-11-28T10:00:02Z'));
+    const records = await service.record(
+      untouchable as never,
+      new LedgerBook(),
+      item,
+      new Date('2026-11-28T10:00:02Z'),
+    );
     expect(records).toHaveLength(1);
     expect(records[0]?.value).toMatchObject({
       id: 'consent:consent_event:c-1:consent.rejected',

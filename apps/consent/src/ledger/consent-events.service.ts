@@ -27,7 +27,12 @@ export class ConsentEventsService {
           action: 'consent.rejected',
           subject: { phone: item.e164 },
           reason: 'MALFORMED',
-          detail: { consentEventId: item.event.id, purpose: item.event.purpose, action: item.event.action, errors: parsed.errors },
+          detail: {
+            consentEventId: item.event.id,
+            purpose: item.event.purpose,
+            action: item.event.action,
+            errors: parsed.errors,
+          },
         }),
       ];
     }

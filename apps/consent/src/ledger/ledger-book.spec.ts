@@ -27,7 +27,10 @@ describe('the ledgers of a batch', () => {
   });
 
   it('counts an event stamped a little ahead of our clock at once', () => {
-    const book = new LedgerBook([row('in', 'opt_in', '2026-11-28T10:00:00Z'), row('stop', 'opt_out', '2026-11-28T12:00:02Z')]);
+    const book = new LedgerBook([
+      row('in', 'opt_in', '2026-11-28T10:00:00Z'),
+      row('stop', 'opt_out', '2026-11-28T12:00:02Z'),
+    ]);
     expect(book.state('demo', 'fp', 'marketing', at('2026-11-28T12:00:00Z')).event?.id).toBe('stop');
   });
 

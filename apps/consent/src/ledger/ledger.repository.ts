@@ -127,8 +127,23 @@ export class LedgerRepository {
     return new Set(inserted.map((row) => row.id));
   }
 
-  async saveState(db: Db, tenantId: string, fingerprint: string, purpose: Purpose, state: ConsentState, at: Date) {
-    await db.query(UPSERT_STATE, [tenantId, fingerprint, purpose, state.status, state.event?.id ?? null, state.since ?? null, at]);
+  async saveState(
+    db: Db,
+    tenantId: string,
+    fingerprint: string,
+    purpose: Purpose,
+    state: ConsentState,
+    at: Date,
+  ) {
+    await db.query(UPSERT_STATE, [
+      tenantId,
+      fingerprint,
+      purpose,
+      state.status,
+      state.event?.id ?? null,
+      state.since ?? null,
+      at,
+    ]);
   }
 
   /** Returns how many rows lost their personal data. */

@@ -55,7 +55,9 @@ export class LedgerService {
     const first = drafts[0];
     if (first === undefined) return { rows: [], changes: [], records: [] };
     const { tenantId, fingerprint } = first;
-    const before = new Map(PURPOSES.map((purpose) => [purpose, book.state(tenantId, fingerprint, purpose, now)]));
+    const before = new Map(
+      PURPOSES.map((purpose) => [purpose, book.state(tenantId, fingerprint, purpose, now)]),
+    );
     const inserted = await this.ledger.append(db, drafts);
     const rows = drafts.filter((draft) => inserted.has(draft.id));
     for (const row of rows) book.add(row);
@@ -103,7 +105,8 @@ function ledgerAudit(row: LedgerDraft, now: Date): OutRecord {
  */
 function consentChanged(state: LedgerState, e164: string | null): OutRecord[] {
   const event = state.event;
-  if (event === undefined || e164 === null || (state.status !== 'opted_in' && state.status !== 'opted_out')) return [];
+  if (event === undefined || e164 === null || (state.status !== 'opted_in' && state.status !== 'opted_out'))
+    return [];
   return [
     recipientEventRecord({
       kind: 'consent_changed',

@@ -19,5 +19,7 @@ export function canonicalJson(value: unknown): string {
  * small proofs (an IP address) could otherwise be recovered by trying every value.
  */
 export function proofHash(piiKey: string, tenantId: string, e164: string, proof: unknown): string {
-  return createHmac('sha256', piiKey).update(`${tenantId}:${e164}:${canonicalJson(proof)}`, 'utf8').digest('hex');
+  return createHmac('sha256', piiKey)
+    .update(`${tenantId}:${e164}:${canonicalJson(proof)}`, 'utf8')
+    .digest('hex');
 }

@@ -78,10 +78,22 @@ export class RepliesRepository {
   }
 
   async recordComplaint(db: Db, reply: ReplyRow): Promise<void> {
-    await db.query(INSERT_COMPLAINT, [reply.tenantId, reply.inboundId, reply.fingerprint, reply.e164, reply.text, reply.occurredAt]);
+    await db.query(INSERT_COMPLAINT, [
+      reply.tenantId,
+      reply.inboundId,
+      reply.fingerprint,
+      reply.e164,
+      reply.text,
+      reply.occurredAt,
+    ]);
   }
 
-  async recordRevocation(db: Db, tenantId: string, fingerprint: string, revocation: Revocation): Promise<void> {
+  async recordRevocation(
+    db: Db,
+    tenantId: string,
+    fingerprint: string,
+    revocation: Revocation,
+  ): Promise<void> {
     await db.query(INSERT_REVOCATION, [
       tenantId,
       revocation.inboundId,
@@ -97,10 +109,18 @@ export class RepliesRepository {
       [tenantId, fingerprint],
     );
     const row = rows[0];
-    return row === undefined ? undefined : { inboundId: row.inbound_id, revoked: row.revoked, stoppedAt: row.stopped_at };
+    return row === undefined
+      ? undefined
+      : { inboundId: row.inbound_id, revoked: row.revoked, stoppedAt: row.stopped_at };
   }
 
-  async markRestored(db: Db, tenantId: string, stopInboundId: string, startInboundId: string, at: Date): Promise<void> {
+  async markRestored(
+    db: Db,
+    tenantId: string,
+    stopInboundId: string,
+    startInboundId: string,
+    at: Date,
+  ): Promise<void> {
     await db.query(MARK_RESTORED, [tenantId, stopInboundId, startInboundId, at]);
   }
 }

@@ -65,7 +65,11 @@ export class RepliesService {
         records.push(...(await this.restore(db, book, item, row, now)));
         break;
       case 'HELP':
-        answer = this.systemReply('help', item, helpReply(this.tenant(item).senderId, this.tenant(item).helpText, ...this.language(item, reply)));
+        answer = this.systemReply(
+          'help',
+          item,
+          helpReply(this.tenant(item).senderId, this.tenant(item).helpText, ...this.language(item, reply)),
+        );
         break;
       case 'FEEDBACK':
         break;
@@ -145,7 +149,11 @@ export class RepliesService {
       });
     }
     const tenant = this.tenant(item);
-    const confirmation = this.systemReply('confirmation', item, optOutConfirmation(tenant.senderId, ...this.language(item, reply)));
+    const confirmation = this.systemReply(
+      'confirmation',
+      item,
+      optOutConfirmation(tenant.senderId, ...this.language(item, reply)),
+    );
     return { ...confirmation, consentEventId: optedOut[0]?.after.event?.id };
   }
 
@@ -154,13 +162,23 @@ export class RepliesService {
    * (that one or a later one) still decides it, so an opt-out of another kind (a complaint, an erasure, the
    * producer's own) is never undone, and only if the START came after the STOP.
    */
-  private async restore(db: Db, book: LedgerBook, item: ScreenedInbound, row: ReplyRow, now: Date): Promise<OutRecord[]> {
+  private async restore(
+    db: Db,
+    book: LedgerBook,
+    item: ScreenedInbound,
+    row: ReplyRow,
+    now: Date,
+  ): Promise<OutRecord[]> {
     const revocation = await this.replies.openRevocation(db, row.tenantId, row.fingerprint);
     if (revocation === undefined || row.occurredAt <= revocation.stoppedAt) return [];
     const drafts = revocation.revoked
       .filter((each) => {
         const deciding = book.state(row.tenantId, row.fingerprint, each.purpose, now).event;
-        return deciding?.action === 'opt_out' && deciding.cause === 'keyword' && deciding.occurredAt >= revocation.stoppedAt;
+        return (
+          deciding?.action === 'opt_out' &&
+          deciding.cause === 'keyword' &&
+          deciding.occurredAt >= revocation.stoppedAt
+        );
       })
       .map((each) =>
         this.ledger.draft({
@@ -171,7 +189,11 @@ export class RepliesService {
           purpose: each.purpose,
           action: 'opt_in',
           method: 'keyword',
-          proof: { capturedAt: item.inbound.occurredAt, messageText: item.inbound.text, restores: revocation.inboundId },
+          proof: {
+            capturedAt: item.inbound.occurredAt,
+            messageText: item.inbound.text,
+            restores: revocation.inboundId,
+          },
           occurredAt: row.occurredAt,
           // A restored consent keeps the end it had: a START does not lengthen it.
           ...(each.previousExpiresAt === undefined ? {} : { expiresAt: new Date(each.previousExpiresAt) }),

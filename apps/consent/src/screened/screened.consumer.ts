@@ -11,7 +11,10 @@ export class ScreenedConsumer {
   constructor(private readonly screened: ScreenedService) {}
 
   @EventPattern(TOPICS.screened.name)
-  handle(@Payload() records: Array<StreamRecord<ValueOf<'screened'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+  handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'screened'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     return this.screened.process(
       ctx.db,
       records.map((record) => record.value),

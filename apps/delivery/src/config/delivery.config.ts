@@ -61,7 +61,13 @@ export interface DeliveryConfig {
   faultKillBeforeProvider?: string;
 }
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function number(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -130,19 +136,27 @@ export function loadDeliveryConfig(env: NodeJS.ProcessEnv): DeliveryConfig {
     faultKillBeforeProvider: text(env, 'OPTLINE_FAULT_KILL_BEFORE_PROVIDER'),
   };
   if (config.retry.maxDelayMs < config.retry.initialDelayMs) {
-    throw new ConfigError('OPTLINE_DELIVERY_RETRY_MAX_MS must not be below OPTLINE_DELIVERY_RETRY_INITIAL_MS');
+    throw new ConfigError(
+      'OPTLINE_DELIVERY_RETRY_MAX_MS must not be below OPTLINE_DELIVERY_RETRY_INITIAL_MS',
+    );
   }
   if (config.simulator.failureRate + config.simulator.undeliverableRate > 1) {
-    throw new ConfigError('OPTLINE_SIMULATOR_FAILURE_RATE plus OPTLINE_SIMULATOR_UNDELIVERABLE_RATE must not exceed 1');
+    throw new ConfigError(
+      'OPTLINE_SIMULATOR_FAILURE_RATE plus OPTLINE_SIMULATOR_UNDELIVERABLE_RATE must not exceed 1',
+    );
   }
   return config;
 }
 
 /** A tenant that sends through Twilio needs the account; checked at start-up so the first send does not find out. */
 export function requireTwilioAccount(twilio: TwilioSettings): void {
-  if (!twilio.accountSid) throw new ConfigError('TWILIO_ACCOUNT_SID must be set: a tenant uses policy.provider twilio');
-  if (!twilio.authToken) throw new ConfigError('TWILIO_AUTH_TOKEN must be set: a tenant uses policy.provider twilio');
+  if (!twilio.accountSid)
+    throw new ConfigError('TWILIO_ACCOUNT_SID must be set: a tenant uses policy.provider twilio');
+  if (!twilio.authToken)
+    throw new ConfigError('TWILIO_AUTH_TOKEN must be set: a tenant uses policy.provider twilio');
   if (!twilio.from && !twilio.messagingServiceSid) {
-    throw new ConfigError('TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID must be set: a tenant uses policy.provider twilio');
+    throw new ConfigError(
+      'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID must be set: a tenant uses policy.provider twilio',
+    );
   }
 }

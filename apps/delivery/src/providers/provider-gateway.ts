@@ -37,7 +37,8 @@ export class ProviderGateway {
     private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
   ) {
-    if (tenants.all().some((tenant) => tenants.policy(tenant.id).provider === 'twilio')) requireTwilioAccount(config.twilio);
+    if (tenants.all().some((tenant) => tenants.policy(tenant.id).provider === 'twilio'))
+      requireTwilioAccount(config.twilio);
     this.providers = {
       simulator: new SimulatorProvider(config.simulator, simulatorStore, () => clock.now()),
       twilio: new TwilioProvider(config.twilio, config.providerTimeoutMs),
@@ -48,7 +49,10 @@ export class ProviderGateway {
           const kind = (result as SendResult).kind;
           return kind === 'transient' || kind === 'ambiguous';
         }),
-        { halfOpenAfter: config.breaker.halfOpenAfterMs, breaker: new ConsecutiveBreaker(config.breaker.consecutiveFailures) },
+        {
+          halfOpenAfter: config.breaker.halfOpenAfterMs,
+          breaker: new ConsecutiveBreaker(config.breaker.consecutiveFailures),
+        },
       );
       policy.onBreak(() => logger.warn({ provider: name }, 'provider circuit opened'));
       policy.onReset(() => logger.info({ provider: name }, 'provider circuit closed'));
@@ -74,7 +78,8 @@ export class ProviderGateway {
     try {
       return await this.breakers[provider.name].execute(() => provider.send(message));
     } catch (error) {
-      if (error instanceof BrokenCircuitError) return { kind: 'circuit_open', message: `${provider.name} circuit is open` };
+      if (error instanceof BrokenCircuitError)
+        return { kind: 'circuit_open', message: `${provider.name} circuit is open` };
       // A provider adapter answers with results; a throw is a bug in it, and the call may have gone out.
       return { kind: 'ambiguous', message: (error as Error).message };
     }

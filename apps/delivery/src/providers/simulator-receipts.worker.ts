@@ -45,7 +45,11 @@ export class SimulatorReceiptsWorker implements OnApplicationBootstrap, OnModule
             status: receipt.receiptStatus,
             ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
           };
-          return { topic: TOPICS.receipts.name, key: `${receipt.tenantId}:${receipt.providerMessageId}`, value };
+          return {
+            topic: TOPICS.receipts.name,
+            key: `${receipt.tenantId}:${receipt.providerMessageId}`,
+            value,
+          };
         }),
       );
     });

@@ -11,11 +11,14 @@ describe('simulator determinism', () => {
   it('follows the configured receipt mix', () => {
     const ids = Array.from({ length: 4000 }, (_, i) => `m${i}`);
     const tally = { delivered: 0, failed: 0, undeliverable: 0 };
-    for (const id of ids) tally[simulatedReceipt({ failureRate: 0.1, undeliverableRate: 0.05 }, 'demo', id).status]++;
+    for (const id of ids)
+      tally[simulatedReceipt({ failureRate: 0.1, undeliverableRate: 0.05 }, 'demo', id).status]++;
     expect(tally.failed / ids.length).toBeGreaterThan(0.07);
     expect(tally.failed / ids.length).toBeLessThan(0.13);
     expect(tally.undeliverable / ids.length).toBeGreaterThan(0.03);
     expect(tally.undeliverable / ids.length).toBeLessThan(0.07);
-    expect(simulatedReceipt({ failureRate: 0, undeliverableRate: 0 }, 'demo', 'm1')).toEqual({ status: 'delivered' });
+    expect(simulatedReceipt({ failureRate: 0, undeliverableRate: 0 }, 'demo', 'm1')).toEqual({
+      status: 'delivered',
+    });
   });
 });

@@ -22,7 +22,8 @@ export function simulatedReceipt(
 ): { status: 'delivered' | 'failed' | 'undeliverable'; errorCode?: string } {
   const value = draw(tenantId, messageId, 'receipt');
   if (value < settings.failureRate) return { status: 'failed', errorCode: '30008' };
-  if (value < settings.failureRate + settings.undeliverableRate) return { status: 'undeliverable', errorCode: '30003' };
+  if (value < settings.failureRate + settings.undeliverableRate)
+    return { status: 'undeliverable', errorCode: '30003' };
   return { status: 'delivered' };
 }
 
@@ -48,7 +49,12 @@ export class SimulatorProvider implements SmsProvider {
     if (this.settings.latencyMs > 0) await new Promise((done) => setTimeout(done, this.settings.latencyMs));
     const { tenantId, messageId } = message;
     if (draw(tenantId, messageId, 'reject') < this.settings.rejectRate) {
-      return { kind: 'permanent', errorCode: '21211', message: "simulated: the 'To' number is not a valid phone number", httpStatus: 400 };
+      return {
+        kind: 'permanent',
+        errorCode: '21211',
+        message: "simulated: the 'To' number is not a valid phone number",
+        httpStatus: 400,
+      };
     }
     const key = `${tenantId}\u0000${messageId}`;
     if (draw(tenantId, messageId, 'transient') < this.settings.transientRate && !this.failedOnce.has(key)) {
@@ -71,7 +77,9 @@ export class SimulatorProvider implements SmsProvider {
 
   async status(providerMessageId: string): Promise<LookupResult> {
     const found = await this.store.findById(providerMessageId);
-    return found ? { kind: 'found', providerMessageId, providerStatus: statusOf(found) } : { kind: 'not_found' };
+    return found
+      ? { kind: 'found', providerMessageId, providerStatus: statusOf(found) }
+      : { kind: 'not_found' };
   }
 
   /** Conclusive: the simulator's store is written before `send` answers. */

@@ -73,7 +73,10 @@ export class SimulatorRepository {
   }
 
   /** Hands due receipts to `publish` and marks them published only once it resolves (all in one transaction). */
-  async publishDueReceipts(limit: number, publish: (receipts: DueReceipt[]) => Promise<void>): Promise<number> {
+  async publishDueReceipts(
+    limit: number,
+    publish: (receipts: DueReceipt[]) => Promise<void>,
+  ): Promise<number> {
     return inTransaction(this.pool, async (tx: Db) => {
       const { rows } = await tx.query(CLAIM_DUE_RECEIPTS, [limit]);
       if (rows.length === 0) return 0;
@@ -110,6 +113,14 @@ export class SimulatorRepository {
   }
 }
 
-function toMessage(row: { provider_message_id: string; receipt_status: string; receipt_published: boolean }): SimulatedMessage {
-  return { providerMessageId: row.provider_message_id, receiptStatus: row.receipt_status, receiptPublished: row.receipt_published };
+function toMessage(row: {
+  provider_message_id: string;
+  receipt_status: string;
+  receipt_published: boolean;
+}): SimulatedMessage {
+  return {
+    providerMessageId: row.provider_message_id,
+    receiptStatus: row.receipt_status,
+    receiptPublished: row.receipt_published,
+  };
 }

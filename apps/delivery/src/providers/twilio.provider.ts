@@ -23,13 +23,22 @@ export function classifyTwilioSend(status: number, body: string): SendResult {
   if (status >= 200 && status < 300) {
     const sid = typeof json?.sid === 'string' ? json.sid : undefined;
     if (!sid) return { kind: 'ambiguous', message: `Twilio answered ${status} without a message sid` };
-    return { kind: 'accepted', providerMessageId: sid, ...(typeof json?.status === 'string' ? { providerStatus: json.status } : {}) };
+    return {
+      kind: 'accepted',
+      providerMessageId: sid,
+      ...(typeof json?.status === 'string' ? { providerStatus: json.status } : {}),
+    };
   }
   const errorCode = json?.code === undefined || json.code === null ? undefined : String(json.code);
   const message = typeof json?.message === 'string' ? json.message : `Twilio answered HTTP ${status}`;
   const common = { message, httpStatus: status, ...(errorCode ? { errorCode } : {}) };
   if (status === 429 || status >= 500) return { kind: 'transient', ...common };
-  if (status >= 400) return { kind: 'permanent', ...common, ...(errorCode && OPT_OUT_CODES.has(errorCode) ? { optedOut: true } : {}) };
+  if (status >= 400)
+    return {
+      kind: 'permanent',
+      ...common,
+      ...(errorCode && OPT_OUT_CODES.has(errorCode) ? { optedOut: true } : {}),
+    };
   return { kind: 'transient', ...common };
 }
 
@@ -37,7 +46,11 @@ export function classifyTwilioSend(status: number, body: string): SendResult {
 export function classifyTwilioStatus(status: number, body: string): LookupResult {
   const json = parseJson(body);
   if (status === 200 && typeof json?.sid === 'string') {
-    return { kind: 'found', providerMessageId: json.sid, ...(typeof json.status === 'string' ? { providerStatus: json.status } : {}) };
+    return {
+      kind: 'found',
+      providerMessageId: json.sid,
+      ...(typeof json.status === 'string' ? { providerStatus: json.status } : {}),
+    };
   }
   if (status === 404) return { kind: 'not_found' };
   return { kind: 'unavailable', message: `Twilio answered HTTP ${status} to a status lookup` };
@@ -79,7 +92,10 @@ export class TwilioProvider implements SmsProvider {
   }
 
   async status(providerMessageId: string): Promise<LookupResult> {
-    const outcome = await this.call('GET', this.messagesPath(`/${encodeURIComponent(providerMessageId)}.json`));
+    const outcome = await this.call(
+      'GET',
+      this.messagesPath(`/${encodeURIComponent(providerMessageId)}.json`),
+    );
     if (!outcome.ok) return { kind: 'unavailable', message: outcome.error.message };
     return classifyTwilioStatus(outcome.answer.status, outcome.answer.body);
   }
@@ -95,7 +111,9 @@ export class TwilioProvider implements SmsProvider {
   }
 
   private call(method: 'GET' | 'POST', path: string, form?: string): Promise<HttpOutcome> {
-    const auth = Buffer.from(`${this.settings.accountSid ?? ''}:${this.settings.authToken ?? ''}`).toString('base64');
+    const auth = Buffer.from(`${this.settings.accountSid ?? ''}:${this.settings.authToken ?? ''}`).toString(
+      'base64',
+    );
     const headers: Record<string, string> = { Authorization: `Basic ${auth}`, Accept: 'application/json' };
     if (form !== undefined) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -112,15 +130,31 @@ export class TwilioProvider implements SmsProvider {
         resolve(outcome);
       };
       const req = send(
-        { protocol: this.base.protocol, hostname: this.base.hostname, port: this.base.port, path, method, headers, agent: this.agent },
+        {
+          protocol: this.base.protocol,
+          hostname: this.base.hostname,
+          port: this.base.port,
+          path,
+          method,
+          headers,
+          agent: this.agent,
+        },
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => settle({ ok: true, answer: { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') } }));
+          res.on('end', () =>
+            settle({
+              ok: true,
+              answer: { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') },
+            }),
+          );
           res.on('error', (error) => settle({ ok: false, error, requestSent: true }));
         },
       );
-      const deadline = setTimeout(() => req.destroy(new Error(`no answer from Twilio within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`no answer from Twilio within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
       req.on('finish', () => (requestSent = true));
       req.on('error', (error) => settle({ ok: false, error, requestSent }));
       req.end(form);

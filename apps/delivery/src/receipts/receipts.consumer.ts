@@ -12,7 +12,13 @@ export class ReceiptsConsumer {
   constructor(private readonly receipts: ReceiptsService) {}
 
   @EventPattern(TOPICS.acceptedReceipts.name)
-  handle(@Payload() records: Array<StreamRecord<ValueOf<'acceptedReceipts'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.receipts.handle(records.map((record) => record.value), ctx.db);
+  handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'acceptedReceipts'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
+    return this.receipts.handle(
+      records.map((record) => record.value),
+      ctx.db,
+    );
   }
 }

@@ -30,9 +30,15 @@ export class ReceiptsService {
       const key = `${receipt.value.tenantId}\u0000${receipt.value.providerMessageId}`;
       if (!first.has(key)) first.set(key, receipt);
     }
-    const wanted = [...first.values()].map((r) => ({ tenantId: r.value.tenantId, providerMessageId: r.value.providerMessageId }));
+    const wanted = [...first.values()].map((r) => ({
+      tenantId: r.value.tenantId,
+      providerMessageId: r.value.providerMessageId,
+    }));
     const rows = new Map(
-      (await this.ledger.findByProviderIds(db, wanted)).map((row) => [`${row.tenantId}\u0000${row.providerMessageId}`, row]),
+      (await this.ledger.findByProviderIds(db, wanted)).map((row) => [
+        `${row.tenantId}\u0000${row.providerMessageId}`,
+        row,
+      ]),
     );
     const unmatched: AcceptedReceipt[] = [];
     const applicable: AcceptedReceipt[] = [];
@@ -45,7 +51,11 @@ export class ReceiptsService {
     await this.ledger.saveUnmatchedReceipts(db, unmatched);
     const recorded = await this.ledger.recordReceipts(
       db,
-      applicable.map((r) => ({ tenantId: r.value.tenantId, providerMessageId: r.value.providerMessageId, status: r.value.status })),
+      applicable.map((r) => ({
+        tenantId: r.value.tenantId,
+        providerMessageId: r.value.providerMessageId,
+        status: r.value.status,
+      })),
     );
     const now = this.clock.now();
     const outputs: OutRecord[] = [];

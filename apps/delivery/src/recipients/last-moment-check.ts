@@ -23,14 +23,22 @@ export type LastMomentVerdict =
  * person (GDPR Art. 17). A number an `undeliverable` receipt suppressed is blocked until a newer opt-in
  * (CONTRACT §3).
  */
-export function lastMomentCheck(message: { kind: string; purpose: Purpose }, facts: RecipientFacts): LastMomentVerdict {
-  const exempt = (message.kind === 'confirmation' || message.kind === 'help') && facts.consent?.cause !== 'erased';
+export function lastMomentCheck(
+  message: { kind: string; purpose: Purpose },
+  facts: RecipientFacts,
+): LastMomentVerdict {
+  const exempt =
+    (message.kind === 'confirmation' || message.kind === 'help') && facts.consent?.cause !== 'erased';
   if (!exempt && facts.consent?.status === 'opted_out') {
     return {
       allowed: false,
       state: 'cancelled',
       reason: 'OPTED_OUT',
-      detail: { checkedBy: 'delivery', ledgerEventId: facts.consent.ledgerEventId, optedOutAt: facts.consent.at.toISOString() },
+      detail: {
+        checkedBy: 'delivery',
+        ledgerEventId: facts.consent.ledgerEventId,
+        optedOutAt: facts.consent.at.toISOString(),
+      },
     };
   }
   if (facts.suppressedAt) {

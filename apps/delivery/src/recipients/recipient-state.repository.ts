@@ -67,7 +67,16 @@ export class RecipientStateRepository {
     ]);
     for (const row of rows) {
       facts.set(factsKey(row.tenant_id, row.phone_fingerprint, row.purpose), {
-        ...(row.status ? { consent: { status: row.status, cause: row.cause, at: row.at, ledgerEventId: row.ledger_event_id } } : {}),
+        ...(row.status
+          ? {
+              consent: {
+                status: row.status,
+                cause: row.cause,
+                at: row.at,
+                ledgerEventId: row.ledger_event_id,
+              },
+            }
+          : {}),
         ...(row.suppressed_at ? { suppressedAt: row.suppressed_at } : {}),
       });
     }
@@ -89,7 +98,10 @@ export class RecipientStateRepository {
   }
 
   /** An opt-in lifts an undeliverable suppression recorded before it (CONTRACT §3: "until its next opt-in"). */
-  async liftSuppressions(db: Db, optIns: Array<{ tenantId: string; phoneFingerprint: string; at: Date }>): Promise<void> {
+  async liftSuppressions(
+    db: Db,
+    optIns: Array<{ tenantId: string; phoneFingerprint: string; at: Date }>,
+  ): Promise<void> {
     if (optIns.length === 0) return;
     await db.query(LIFT_SUPPRESSION, [
       optIns.map((o) => o.tenantId),
@@ -123,7 +135,10 @@ function newestPerKey(changes: ConsentChange[]): ConsentChange[] {
   for (const change of changes) {
     const key = factsKey(change.tenantId, change.phoneFingerprint, change.purpose);
     const seen = newest.get(key);
-    const later = !seen || change.at > seen.at || (change.at.getTime() === seen.at.getTime() && change.status === 'opted_out');
+    const later =
+      !seen ||
+      change.at > seen.at ||
+      (change.at.getTime() === seen.at.getTime() && change.status === 'opted_out');
     if (later) newest.set(key, change);
   }
   return [...newest.values()];

@@ -12,8 +12,14 @@ export class RecipientsConsumer {
   constructor(private readonly recipients: RecipientsService) {}
 
   @EventPattern(TOPICS.recipientEvents.name)
-  async handle(@Payload() records: Array<StreamRecord<ValueOf<'recipientEvents'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    await this.recipients.handle(records.map((record) => record.value), ctx.db);
+  async handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'recipientEvents'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
+    await this.recipients.handle(
+      records.map((record) => record.value),
+      ctx.db,
+    );
     return [];
   }
 }

@@ -27,11 +27,27 @@ export class RecipientsService {
       const at = new Date(event.at);
       switch (event.kind) {
         case 'consent_changed':
-          changes.push({ tenantId: event.tenantId, phoneFingerprint: fingerprint, purpose: event.purpose, status: event.status, cause: event.cause, at, ledgerEventId: event.ledgerEventId });
+          changes.push({
+            tenantId: event.tenantId,
+            phoneFingerprint: fingerprint,
+            purpose: event.purpose,
+            status: event.status,
+            cause: event.cause,
+            at,
+            ledgerEventId: event.ledgerEventId,
+          });
           break;
         case 'erased':
           for (const purpose of ['marketing', 'transactional'] as const) {
-            changes.push({ tenantId: event.tenantId, phoneFingerprint: fingerprint, purpose, status: 'opted_out', cause: 'erased', at, ledgerEventId: `erased:${event.at}` });
+            changes.push({
+              tenantId: event.tenantId,
+              phoneFingerprint: fingerprint,
+              purpose,
+              status: 'opted_out',
+              cause: 'erased',
+              at,
+              ledgerEventId: `erased:${event.at}`,
+            });
           }
           erased.push({ tenantId: event.tenantId, phoneFingerprint: fingerprint });
           break;
@@ -40,7 +56,10 @@ export class RecipientsService {
       }
     }
     await this.state.recordConsent(db, changes);
-    await this.state.liftSuppressions(db, changes.filter((c) => c.status === 'opted_in'));
+    await this.state.liftSuppressions(
+      db,
+      changes.filter((c) => c.status === 'opted_in'),
+    );
     for (const number of erased) await this.ledger.forgetNumber(db, number.tenantId, number.phoneFingerprint);
   }
 }

@@ -52,7 +52,10 @@ export class AttemptOwner implements OnModuleInit, OnApplicationShutdown {
       // Without the lock, other processes would take our attempts for abandoned ones: get it back at once.
       this.logger.error({ err: error }, 'attempt-owner connection lost; re-taking the lock');
       this.client = undefined;
-      setTimeout(() => void this.hold().catch((e) => this.logger.error({ err: e }, 'attempt-owner lock not re-taken')), 200);
+      setTimeout(
+        () => void this.hold().catch((e) => this.logger.error({ err: e }, 'attempt-owner lock not re-taken')),
+        200,
+      );
     });
     await client.connect();
     await client.query('select pg_advisory_lock($1::bigint)', [this.key]);

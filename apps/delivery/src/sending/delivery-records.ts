@@ -29,7 +29,8 @@ export interface DeliveryDecision {
   detail?: Record<string, unknown> | null;
 }
 
-type AuditAction = 'message.sent' | 'message.delivered' | 'message.failed' | 'message.cancelled' | 'message.blocked';
+type AuditAction =
+  'message.sent' | 'message.delivered' | 'message.failed' | 'message.cancelled' | 'message.blocked';
 
 function outcome(facts: MessageFacts, fields: Omit<MessageOutcome, 'messageId' | 'tenantId'>): OutRecord {
   const value: MessageOutcome = {
@@ -42,7 +43,13 @@ function outcome(facts: MessageFacts, fields: Omit<MessageOutcome, 'messageId' |
   return { topic: TOPICS.outcomes.name, key: `${facts.tenantId}:${facts.messageId}`, value };
 }
 
-function audit(facts: MessageFacts, action: AuditAction, at: Date, reason: string | null | undefined, detail: Record<string, unknown>): OutRecord {
+function audit(
+  facts: MessageFacts,
+  action: AuditAction,
+  at: Date,
+  reason: string | null | undefined,
+  detail: Record<string, unknown>,
+): OutRecord {
   const value: AuditEvent = {
     id: `delivery:${facts.messageId}:${action}`,
     tenantId: facts.tenantId,
@@ -55,7 +62,13 @@ function audit(facts: MessageFacts, action: AuditAction, at: Date, reason: strin
       ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
     },
     ...(reason ? { reason: reason as AuditEvent['reason'] } : {}),
-    detail: { rulesVersion: RULES_VERSION, provider: facts.provider, purpose: facts.purpose, kind: facts.kind, ...detail },
+    detail: {
+      rulesVersion: RULES_VERSION,
+      provider: facts.provider,
+      purpose: facts.purpose,
+      kind: facts.kind,
+      ...detail,
+    },
   };
   return { topic: TOPICS.audit.name, key: `${facts.tenantId}:${facts.messageId}`, value };
 }
@@ -88,7 +101,12 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
     case 'sent': {
       const providerMessageId = decision.providerMessageId ?? undefined;
       return [
-        outcome(facts, { status: 'sent', at: at.toISOString(), ...(providerMessageId ? { providerMessageId } : {}), detail }),
+        outcome(facts, {
+          status: 'sent',
+          at: at.toISOString(),
+          ...(providerMessageId ? { providerMessageId } : {}),
+          detail,
+        }),
         audit(facts, 'message.sent', at, null, { ...detail, providerMessageId }),
         ...deliveryEvent(facts, 'sent', at),
       ];
@@ -97,7 +115,12 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
     case 'unknown': {
       const failure = decision.state === 'unknown' ? { ...detail, unknownResult: true } : detail;
       return [
-        outcome(facts, { status: 'failed', reason: 'PROVIDER_REJECTED', at: at.toISOString(), detail: failure }),
+        outcome(facts, {
+          status: 'failed',
+          reason: 'PROVIDER_REJECTED',
+          at: at.toISOString(),
+          detail: failure,
+        }),
         audit(facts, 'message.failed', at, 'PROVIDER_REJECTED', failure),
       ];
     }
@@ -108,7 +131,12 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
       ];
     case 'blocked':
       return [
-        outcome(facts, { status: 'blocked', reason: 'SUPPRESSED_UNDELIVERABLE', at: at.toISOString(), detail }),
+        outcome(facts, {
+          status: 'blocked',
+          reason: 'SUPPRESSED_UNDELIVERABLE',
+          at: at.toISOString(),
+          detail,
+        }),
         audit(facts, 'message.blocked', at, 'SUPPRESSED_UNDELIVERABLE', detail),
       ];
   }
@@ -118,7 +146,12 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
  * The records a provider receipt gives (CONTRACT §1): `delivered`, or `failed` PROVIDER_REJECTED with the
  * receipt's status and error code. `undeliverable` also goes to validation's hygiene as a DeliveryEvent.
  */
-export function receiptRecords(facts: MessageFacts, receipt: DeliveryReceipt, providerMessageId: string, at: Date): OutRecord[] {
+export function receiptRecords(
+  facts: MessageFacts,
+  receipt: DeliveryReceipt,
+  providerMessageId: string,
+  at: Date,
+): OutRecord[] {
   if (receipt.status === 'delivered') {
     return [
       outcome(facts, { status: 'delivered', at: at.toISOString(), providerMessageId }),
@@ -126,10 +159,23 @@ export function receiptRecords(facts: MessageFacts, receipt: DeliveryReceipt, pr
       ...deliveryEvent(facts, 'delivered', at),
     ];
   }
-  const detail = { receiptStatus: receipt.status, ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}) };
+  const detail = {
+    receiptStatus: receipt.status,
+    ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
+  };
   return [
-    outcome(facts, { status: 'failed', reason: 'PROVIDER_REJECTED', at: at.toISOString(), providerMessageId, detail }),
-    audit(facts, 'message.failed', at, 'PROVIDER_REJECTED', { ...detail, providerMessageId, receiptId: receipt.id }),
+    outcome(facts, {
+      status: 'failed',
+      reason: 'PROVIDER_REJECTED',
+      at: at.toISOString(),
+      providerMessageId,
+      detail,
+    }),
+    audit(facts, 'message.failed', at, 'PROVIDER_REJECTED', {
+      ...detail,
+      providerMessageId,
+      receiptId: receipt.id,
+    }),
     ...deliveryEvent(facts, receipt.status === 'undeliverable' ? 'undeliverable' : 'failed', at),
   ];
 }

@@ -20,7 +20,8 @@ const FIND_BY_PROVIDER_IDS = `
   select ${COLUMNS} from send_ledger
    where (tenant_id, provider_message_id) in (select * from unnest($1::text[], $2::text[]))`;
 const ENTRY_ARRAYS = `$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]`;
-const ENTRY_COLUMNS = 'tenant_id, message_id, e164, phone_fingerprint, purpose, kind, campaign_id, provider, payload';
+const ENTRY_COLUMNS =
+  'tenant_id, message_id, e164, phone_fingerprint, purpose, kind, campaign_id, provider, payload';
 
 const CLAIM_NEW_OR_WAITING = `
   insert into send_ledger as l (${ENTRY_COLUMNS}, state, attempt_owner, attempt_started_at, next_attempt_at)
@@ -186,9 +187,15 @@ export class SendLedgerRepository {
     return rows.map(toRow);
   }
 
-  async findByProviderIds(db: Db, keys: Array<{ tenantId: string; providerMessageId: string }>): Promise<LedgerRow[]> {
+  async findByProviderIds(
+    db: Db,
+    keys: Array<{ tenantId: string; providerMessageId: string }>,
+  ): Promise<LedgerRow[]> {
     if (keys.length === 0) return [];
-    const { rows } = await db.query<DbRow>(FIND_BY_PROVIDER_IDS, [keys.map((k) => k.tenantId), keys.map((k) => k.providerMessageId)]);
+    const { rows } = await db.query<DbRow>(FIND_BY_PROVIDER_IDS, [
+      keys.map((k) => k.tenantId),
+      keys.map((k) => k.providerMessageId),
+    ]);
     return rows.map(toRow);
   }
 
@@ -208,7 +215,11 @@ export class SendLedgerRepository {
     return inTransaction(this.pool, async (tx) => {
       const claimed: Claimed[] = [];
       if (fresh.length > 0) {
-        const { rows } = await tx.query(CLAIM_NEW_OR_WAITING, [...entryArrays(fresh), owner, staleAfterSeconds]);
+        const { rows } = await tx.query(CLAIM_NEW_OR_WAITING, [
+          ...entryArrays(fresh),
+          owner,
+          staleAfterSeconds,
+        ]);
         claimed.push(...rows.map(toClaimed));
       }
       if (abandoned.length > 0) {
@@ -260,7 +271,10 @@ export class SendLedgerRepository {
   /** Puts messages aside for a later round without a call (rate limit). */
   async park(db: Db, parked: Array<{ entry: LedgerEntry; nextAttemptAt: Date }>): Promise<void> {
     if (parked.length === 0) return;
-    await db.query(PARK, [...entryArrays(parked.map((p) => p.entry)), parked.map((p) => p.nextAttemptAt.toISOString())]);
+    await db.query(PARK, [
+      ...entryArrays(parked.map((p) => p.entry)),
+      parked.map((p) => p.nextAttemptAt.toISOString()),
+    ]);
   }
 
   async markReported(db: Db, keys: Array<{ tenantId: string; messageId: string }>): Promise<void> {
@@ -269,7 +283,10 @@ export class SendLedgerRepository {
   }
 
   /** Records the first receipt of each reported send; returns `tenant\0providerMessageId` of those recorded. */
-  async recordReceipts(db: Db, receipts: Array<{ tenantId: string; providerMessageId: string; status: string }>): Promise<Set<string>> {
+  async recordReceipts(
+    db: Db,
+    receipts: Array<{ tenantId: string; providerMessageId: string; status: string }>,
+  ): Promise<Set<string>> {
     if (receipts.length === 0) return new Set();
     const { rows } = await db.query<{ tenant_id: string; provider_message_id: string }>(RECORD_RECEIPTS, [
       receipts.map((r) => r.tenantId),
@@ -296,15 +313,25 @@ export class SendLedgerRepository {
    * Hands due rounds (and abandoned attempts whose owner is gone) to `republish`, marking them only once it
    * resolved, all in one transaction.
    */
-  async republishDue(limit: number, guardSeconds: number, republish: (due: DueRound[]) => Promise<void>): Promise<number> {
+  async republishDue(
+    limit: number,
+    guardSeconds: number,
+    republish: (due: DueRound[]) => Promise<void>,
+  ): Promise<number> {
     return inTransaction(this.pool, async (tx) => {
-      const { rows } = await tx.query<{ tenant_id: string; message_id: string; payload: string; owner_gone: boolean }>(
-        CLAIM_DUE,
-        [limit, guardSeconds],
-      );
+      const { rows } = await tx.query<{
+        tenant_id: string;
+        message_id: string;
+        payload: string;
+        owner_gone: boolean;
+      }>(CLAIM_DUE, [limit, guardSeconds]);
       const due = rows
         .filter((row) => row.owner_gone)
-        .map((row) => ({ tenantId: row.tenant_id, messageId: row.message_id, payload: JSON.parse(row.payload) as ReleasedItem }));
+        .map((row) => ({
+          tenantId: row.tenant_id,
+          messageId: row.message_id,
+          payload: JSON.parse(row.payload) as ReleasedItem,
+        }));
       if (due.length === 0) return 0;
       await republish(due);
       await tx.query(MARK_REPUBLISHED, [due.map((d) => d.tenantId), due.map((d) => d.messageId)]);
@@ -313,7 +340,10 @@ export class SendLedgerRepository {
   }
 
   /** Hands receipts whose send is now reported to `republish`, deleting them only once it resolved. */
-  async republishMatchedReceipts(limit: number, republish: (receipts: AcceptedReceipt[]) => Promise<void>): Promise<number> {
+  async republishMatchedReceipts(
+    limit: number,
+    republish: (receipts: AcceptedReceipt[]) => Promise<void>,
+  ): Promise<number> {
     return inTransaction(this.pool, async (tx) => {
       const { rows } = await tx.query<{ receipt: AcceptedReceipt }>(CLAIM_MATCHED_RECEIPTS, [limit]);
       if (rows.length === 0) return 0;

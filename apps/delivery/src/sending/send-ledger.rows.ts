@@ -2,7 +2,8 @@ import type { Purpose, ReleasedItem } from '@optline/domain';
 
 import type { ProviderName } from '../providers/sms-provider';
 
-export type LedgerState = 'attempting' | 'retry_wait' | 'sent' | 'failed' | 'unknown' | 'cancelled' | 'blocked';
+export type LedgerState =
+  'attempting' | 'retry_wait' | 'sent' | 'failed' | 'unknown' | 'cancelled' | 'blocked';
 export type FinalState = 'sent' | 'failed' | 'unknown' | 'cancelled' | 'blocked';
 export const FINAL_STATES: readonly FinalState[] = ['sent', 'failed', 'unknown', 'cancelled', 'blocked'];
 

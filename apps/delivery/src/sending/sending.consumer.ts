@@ -12,7 +12,13 @@ export class SendingConsumer {
   constructor(private readonly sending: SendingService) {}
 
   @EventPattern(TOPICS.released.name)
-  handle(@Payload() records: Array<StreamRecord<ValueOf<'released'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.sending.handleReleased(records.map((record) => record.value), ctx.db);
+  handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'released'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
+    return this.sending.handleReleased(
+      records.map((record) => record.value),
+      ctx.db,
+    );
   }
 }

@@ -4,13 +4,24 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 
 import { phoneFingerprint, type ReleasedItem } from '@optline/domain';
-import { Clock, LOGGER, SERVICE_CONFIG, type Db, type OutRecord, type ServiceConfig } from '@optline/platform';
+import {
+  Clock,
+  LOGGER,
+  SERVICE_CONFIG,
+  type Db,
+  type OutRecord,
+  type ServiceConfig,
+} from '@optline/platform';
 
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../config/delivery.config';
 import { ProviderGateway, type CallResult } from '../providers/provider-gateway';
 import type { SmsProvider } from '../providers/sms-provider';
 import { lastMomentCheck, type LastMomentVerdict } from '../recipients/last-moment-check';
-import { RecipientStateRepository, factsKey, type ConsentChange } from '../recipients/recipient-state.repository';
+import {
+  RecipientStateRepository,
+  factsKey,
+  type ConsentChange,
+} from '../recipients/recipient-state.repository';
 import { AttemptOwner } from './attempt-owner';
 import { decisionRecords, type MessageFacts } from './delivery-records';
 import { retryDelayMs } from './retry-delay';
@@ -44,7 +55,10 @@ interface Candidate {
   provider: SmsProvider;
 }
 
-type RoundStep = CallResult | { kind: 'stopped'; verdict: Exclude<LastMomentVerdict, { allowed: true }> } | { kind: 'recheck_failed'; message: string };
+type RoundStep =
+  | CallResult
+  | { kind: 'stopped'; verdict: Exclude<LastMomentVerdict, { allowed: true }> }
+  | { kind: 'recheck_failed'; message: string };
 
 type ResultBase = Pick<AttemptResult, 'tenantId' | 'messageId' | 'at' | 'expectedOwner'>;
 
@@ -96,7 +110,14 @@ export class SendingService {
 
   async handleReleased(items: ReleasedItem[], db: Db): Promise<OutRecord[]> {
     const candidates = this.candidates(items);
-    const rows = new Map((await this.ledger.find(db, candidates.map((c) => c.entry))).map((row) => [ledgerKey(row.tenantId, row.messageId), row]));
+    const rows = new Map(
+      (
+        await this.ledger.find(
+          db,
+          candidates.map((c) => c.entry),
+        )
+      ).map((row) => [ledgerKey(row.tenantId, row.messageId), row]),
+    );
     const now = this.clock.now();
     const toReport: LedgerRow[] = [];
     const fresh: Candidate[] = [];
@@ -110,28 +131,44 @@ export class SendingService {
       } else if (isFinal(row.state)) {
         if (!row.reported) toReport.push(row);
       } else if (row.state === 'retry_wait') {
-        if (!row.nextAttemptAt || row.nextAttemptAt.getTime() <= now.getTime() + DUE_SLACK_MS) fresh.push(candidate);
+        if (!row.nextAttemptAt || row.nextAttemptAt.getTime() <= now.getTime() + DUE_SLACK_MS)
+          fresh.push(candidate);
       } else {
         const reconciled = await this.reconcile(db, candidate, row);
         if (reconciled.kind === 'result') results.push(reconciled.result);
-        else if (reconciled.kind === 'resend') abandoned.push({ ...candidate, expectedOwner: row.attemptOwner });
+        else if (reconciled.kind === 'resend')
+          abandoned.push({ ...candidate, expectedOwner: row.attemptOwner });
       }
     }
 
     // The last-moment check, before this round's first call.
-    const facts = await this.recipients.facts(db, [...fresh, ...abandoned].map((c) => c.entry));
-    const verdictOf = (c: Candidate) => lastMomentCheck(c.entry, facts.get(factsKey(c.entry.tenantId, c.entry.phoneFingerprint, c.entry.purpose)) ?? {});
+    const facts = await this.recipients.facts(
+      db,
+      [...fresh, ...abandoned].map((c) => c.entry),
+    );
+    const verdictOf = (c: Candidate) =>
+      lastMomentCheck(
+        c.entry,
+        facts.get(factsKey(c.entry.tenantId, c.entry.phoneFingerprint, c.entry.purpose)) ?? {},
+      );
     const unsent: UnsentFinal[] = [];
     const parked: Array<{ entry: LedgerEntry; nextAttemptAt: Date }> = [];
     const waits = new Map<string, number>();
     for (const candidate of fresh) {
       const verdict = verdictOf(candidate);
       if (!verdict.allowed) {
-        unsent.push({ entry: candidate.entry, state: verdict.state, reason: verdict.reason, detail: verdict.detail, at: now });
+        unsent.push({
+          entry: candidate.entry,
+          state: verdict.state,
+          reason: verdict.reason,
+          detail: verdict.detail,
+          at: now,
+        });
         continue;
       }
       const wait = this.gateway.reserve(candidate.provider.name, candidate.item.message.senderId);
-      if (wait === undefined) parked.push({ entry: candidate.entry, nextAttemptAt: this.afterRateLimit(candidate, parked.length) });
+      if (wait === undefined)
+        parked.push({ entry: candidate.entry, nextAttemptAt: this.afterRateLimit(candidate, parked.length) });
       else waits.set(candidate.key, wait);
     }
     const abandonedToSend = abandoned.filter((candidate) => {
@@ -152,7 +189,8 @@ export class SendingService {
     for (const provider of new Set(toClaim.map((c) => c.candidate.provider))) {
       const mine = toClaim.filter((c) => c.candidate.provider === provider);
       const size = provider.conclusiveLookup ? LARGE_CHUNK : this.config.concurrency;
-      for (let from = 0; from < mine.length; from += size) recorded.push(...(await this.sendChunk(mine.slice(from, from + size), waits)));
+      for (let from = 0; from < mine.length; from += size)
+        recorded.push(...(await this.sendChunk(mine.slice(from, from + size), waits)));
     }
 
     // Everything below is in the batch transaction and commits with the outputs.
@@ -163,20 +201,32 @@ export class SendingService {
     await this.ledger.markReported(db, finals);
     for (const row of finals) {
       if (row.state === 'unknown') {
-        this.logger.error({ tenantId: row.tenantId, messageId: row.messageId, provider: row.provider }, 'send result unknown: reported failed, not re-sent');
+        this.logger.error(
+          { tenantId: row.tenantId, messageId: row.messageId, provider: row.provider },
+          'send result unknown: reported failed, not re-sent',
+        );
       }
     }
     return [
       ...unsent
         .filter((u) => ended.has(ledgerKey(u.entry.tenantId, u.entry.messageId)))
-        .flatMap((u) => decisionRecords(factsOfEntry(u.entry), { state: u.state, at: u.at, reason: u.reason, detail: u.detail })),
-      ...finals.flatMap((row) => decisionRecords(factsOfRow(row), {
-        state: row.state as FinalState,
-        at: row.resultAt ?? now,
-        providerMessageId: row.providerMessageId,
-        reason: row.reason,
-        detail: row.detail,
-      })),
+        .flatMap((u) =>
+          decisionRecords(factsOfEntry(u.entry), {
+            state: u.state,
+            at: u.at,
+            reason: u.reason,
+            detail: u.detail,
+          }),
+        ),
+      ...finals.flatMap((row) =>
+        decisionRecords(factsOfRow(row), {
+          state: row.state as FinalState,
+          at: row.resultAt ?? now,
+          providerMessageId: row.providerMessageId,
+          reason: row.reason,
+          detail: row.detail,
+        }),
+      ),
     ];
   }
 
@@ -192,17 +242,28 @@ export class SendingService {
       chunk.filter((c) => c.expectedOwner === undefined).map((c) => c.candidate.entry),
       chunk
         .filter((c) => c.expectedOwner !== undefined)
-        .map(({ candidate, expectedOwner }) => ({ tenantId: candidate.entry.tenantId, messageId: candidate.entry.messageId, expectedOwner: expectedOwner ?? null })),
+        .map(({ candidate, expectedOwner }) => ({
+          tenantId: candidate.entry.tenantId,
+          messageId: candidate.entry.messageId,
+          expectedOwner: expectedOwner ?? null,
+        })),
       this.owner.key,
       this.staleAfterSeconds,
     );
     this.faultBeforeProvider(claimed.map((c) => c.messageId));
     const byKey = new Map(chunk.map(({ candidate }) => [candidate.key, candidate]));
-    const calls = claimed.map((c) => ({ candidate: byKey.get(ledgerKey(c.tenantId, c.messageId))!, attemptsBefore: c.attemptsBefore }));
+    const calls = claimed.map((c) => ({
+      candidate: byKey.get(ledgerKey(c.tenantId, c.messageId))!,
+      attemptsBefore: c.attemptsBefore,
+    }));
     for (const { candidate } of calls) this.inFlight.add(candidate.key);
     let results: AttemptResult[];
     try {
-      results = await Promise.all(calls.map(({ candidate, attemptsBefore }) => this.attempt(candidate, waits.get(candidate.key) ?? 0, attemptsBefore)));
+      results = await Promise.all(
+        calls.map(({ candidate, attemptsBefore }) =>
+          this.attempt(candidate, waits.get(candidate.key) ?? 0, attemptsBefore),
+        ),
+      );
     } finally {
       for (const { candidate } of calls) this.inFlight.delete(candidate.key);
     }
@@ -247,21 +308,32 @@ export class SendingService {
   /** Decides what to do with a row left `attempting`: its call's result is unknown to us. */
   private async reconcile(db: Db, candidate: Candidate, row: LedgerRow): Promise<Reconciled> {
     if (row.attemptOwner === this.owner.key) {
-      if (this.inFlight.has(candidate.key)) throw new AttemptInFlightElsewhere(`message ${row.messageId} is being sent`);
+      if (this.inFlight.has(candidate.key))
+        throw new AttemptInFlightElsewhere(`message ${row.messageId} is being sent`);
       const known = this.unrecorded.get(candidate.key);
       if (known) return { kind: 'result', result: known };
     } else if (await this.owner.isAlive(db, row.attemptOwner)) {
       throw new AttemptInFlightElsewhere(`message ${row.messageId} is being sent by another instance`);
     }
     const { tenantId, messageId } = row;
-    const lookup = await candidate.provider.lookup({ tenantId, messageId, ...(row.providerMessageId ? { providerMessageId: row.providerMessageId } : {}) });
+    const lookup = await candidate.provider.lookup({
+      tenantId,
+      messageId,
+      ...(row.providerMessageId ? { providerMessageId: row.providerMessageId } : {}),
+    });
     const base = { ...this.base(candidate, row.attemptOwner), calls: 0 };
     const detail = { provider: candidate.provider.name, reconciled: true, attempts: row.attempts };
     switch (lookup.kind) {
       case 'found':
         return {
           kind: 'result',
-          result: { ...base, calls: 1, state: 'sent', providerMessageId: lookup.providerMessageId, detail: { ...detail, attempts: row.attempts + 1, providerStatus: lookup.providerStatus } },
+          result: {
+            ...base,
+            calls: 1,
+            state: 'sent',
+            providerMessageId: lookup.providerMessageId,
+            detail: { ...detail, attempts: row.attempts + 1, providerStatus: lookup.providerStatus },
+          },
         };
       case 'not_found':
         return { kind: 'resend' };
@@ -269,21 +341,37 @@ export class SendingService {
         return { kind: 'result', result: { ...base, state: 'unknown', reason: 'PROVIDER_REJECTED', detail } };
       case 'unavailable':
         // Asked again when the sweeper republishes it.
-        this.logger.warn({ tenantId, messageId, message: lookup.message }, 'provider lookup failed; reconciling later');
+        this.logger.warn(
+          { tenantId, messageId, message: lookup.message },
+          'provider lookup failed; reconciling later',
+        );
         return { kind: 'wait' };
     }
   }
 
   /** One round of calls for one message: the first call right away, then quick retries while the answer is transient. */
-  private async attempt(candidate: Candidate, waitMs: number, attemptsBefore: number): Promise<AttemptResult> {
+  private async attempt(
+    candidate: Candidate,
+    waitMs: number,
+    attemptsBefore: number,
+  ): Promise<AttemptResult> {
     try {
       if (waitMs > 0) await new Promise((done) => setTimeout(done, waitMs));
       const settings = this.config.retry;
-      const callsThisRound = Math.max(1, Math.min(settings.callsPerRound, settings.maxAttempts - attemptsBefore));
-      const policy = retry(handleWhenResult((step) => (step as RoundStep).kind === 'transient'), {
-        maxAttempts: callsThisRound - 1,
-        backoff: new ExponentialBackoff({ initialDelay: settings.inRoundDelayMs, maxDelay: settings.inRoundDelayMs * 4 }),
-      });
+      const callsThisRound = Math.max(
+        1,
+        Math.min(settings.callsPerRound, settings.maxAttempts - attemptsBefore),
+      );
+      const policy = retry(
+        handleWhenResult((step) => (step as RoundStep).kind === 'transient'),
+        {
+          maxAttempts: callsThisRound - 1,
+          backoff: new ExponentialBackoff({
+            initialDelay: settings.inRoundDelayMs,
+            maxDelay: settings.inRoundDelayMs * 4,
+          }),
+        },
+      );
       let calls = 0;
       const step = await policy.execute(async ({ attempt }): Promise<RoundStep> => {
         if (attempt > 0) {
@@ -305,17 +393,28 @@ export class SendingService {
       return await this.resultOf(candidate, step, calls, attemptsBefore);
     } catch (error) {
       // Unexpected: a call may have gone out, so the result is treated as unknown and looked up again later.
-      this.logger.error({ err: error, messageId: candidate.entry.messageId }, 'send attempt failed unexpectedly');
+      this.logger.error(
+        { err: error, messageId: candidate.entry.messageId },
+        'send attempt failed unexpectedly',
+      );
       return this.unresolved(candidate, 1, (error as Error).message);
     }
   }
 
   private async recheck(entry: LedgerEntry): Promise<LastMomentVerdict> {
     const facts = await this.recipients.facts(this.pool, [entry]);
-    return lastMomentCheck(entry, facts.get(factsKey(entry.tenantId, entry.phoneFingerprint, entry.purpose)) ?? {});
+    return lastMomentCheck(
+      entry,
+      facts.get(factsKey(entry.tenantId, entry.phoneFingerprint, entry.purpose)) ?? {},
+    );
   }
 
-  private async resultOf(candidate: Candidate, step: RoundStep, calls: number, attemptsBefore: number): Promise<AttemptResult> {
+  private async resultOf(
+    candidate: Candidate,
+    step: RoundStep,
+    calls: number,
+    attemptsBefore: number,
+  ): Promise<AttemptResult> {
     const base = { ...this.base(candidate, this.owner.key), calls };
     const provider = candidate.provider.name;
     const attempts = attemptsBefore + calls;
@@ -324,20 +423,42 @@ export class SendingService {
     const round = Math.floor(attemptsBefore / settings.callsPerRound);
     switch (step.kind) {
       case 'accepted':
-        return { ...base, state: 'sent', providerMessageId: step.providerMessageId, detail: { provider, attempts, providerStatus: step.providerStatus } };
+        return {
+          ...base,
+          state: 'sent',
+          providerMessageId: step.providerMessageId,
+          detail: { provider, attempts, providerStatus: step.providerStatus },
+        };
       case 'permanent':
         return {
           ...base,
           state: 'failed',
           reason: 'PROVIDER_REJECTED',
-          detail: { provider, attempts, errorCode: step.errorCode, message: step.message, httpStatus: step.httpStatus, ...(step.optedOut ? { optedOut: true } : {}) },
+          detail: {
+            provider,
+            attempts,
+            errorCode: step.errorCode,
+            message: step.message,
+            httpStatus: step.httpStatus,
+            ...(step.optedOut ? { optedOut: true } : {}),
+          },
         };
       case 'stopped':
-        return { ...base, state: step.verdict.state, reason: step.verdict.reason, detail: step.verdict.detail };
+        return {
+          ...base,
+          state: step.verdict.state,
+          reason: step.verdict.reason,
+          detail: step.verdict.detail,
+        };
       case 'circuit_open':
       case 'recheck_failed':
         // The provider was not asked this time: wait, without using up an attempt.
-        return { ...base, state: 'retry_wait', nextAttemptAt: later(retryDelayMs(round, settings.initialDelayMs, settings.maxDelayMs)), detail: { provider, attempts, lastError: step.message } };
+        return {
+          ...base,
+          state: 'retry_wait',
+          nextAttemptAt: later(retryDelayMs(round, settings.initialDelayMs, settings.maxDelayMs)),
+          detail: { provider, attempts, lastError: step.message },
+        };
       case 'transient':
         if (attempts >= settings.maxAttempts) {
           // Bounded: the provider never took it, so this is a rejection, not an unknown.
@@ -345,7 +466,14 @@ export class SendingService {
             ...base,
             state: 'failed',
             reason: 'PROVIDER_REJECTED',
-            detail: { provider, attempts, retriesExhausted: true, errorCode: step.errorCode, httpStatus: step.httpStatus, message: step.message },
+            detail: {
+              provider,
+              attempts,
+              retriesExhausted: true,
+              errorCode: step.errorCode,
+              httpStatus: step.httpStatus,
+              message: step.message,
+            },
           };
         }
         return {
@@ -360,20 +488,48 @@ export class SendingService {
   }
 
   /** The call may have reached the provider: ask it by our reference before deciding anything. */
-  private async afterAmbiguous(candidate: Candidate, base: ResultBase & { calls: number }, message: string, attempts: number): Promise<AttemptResult> {
+  private async afterAmbiguous(
+    candidate: Candidate,
+    base: ResultBase & { calls: number },
+    message: string,
+    attempts: number,
+  ): Promise<AttemptResult> {
     const provider = candidate.provider.name;
-    const lookup = await candidate.provider.lookup({ tenantId: candidate.entry.tenantId, messageId: candidate.entry.messageId });
+    const lookup = await candidate.provider.lookup({
+      tenantId: candidate.entry.tenantId,
+      messageId: candidate.entry.messageId,
+    });
     const { retry: settings } = this.config;
     switch (lookup.kind) {
       case 'found':
-        return { ...base, state: 'sent', providerMessageId: lookup.providerMessageId, detail: { provider, attempts, reconciled: true, providerStatus: lookup.providerStatus } };
+        return {
+          ...base,
+          state: 'sent',
+          providerMessageId: lookup.providerMessageId,
+          detail: { provider, attempts, reconciled: true, providerStatus: lookup.providerStatus },
+        };
       case 'not_found':
         if (attempts >= settings.maxAttempts) {
-          return { ...base, state: 'failed', reason: 'PROVIDER_REJECTED', detail: { provider, attempts, retriesExhausted: true, message } };
+          return {
+            ...base,
+            state: 'failed',
+            reason: 'PROVIDER_REJECTED',
+            detail: { provider, attempts, retriesExhausted: true, message },
+          };
         }
-        return { ...base, state: 'retry_wait', nextAttemptAt: new Date(base.at.getTime() + settings.initialDelayMs), detail: { provider, attempts, lastError: message } };
+        return {
+          ...base,
+          state: 'retry_wait',
+          nextAttemptAt: new Date(base.at.getTime() + settings.initialDelayMs),
+          detail: { provider, attempts, lastError: message },
+        };
       case 'unsupported':
-        return { ...base, state: 'unknown', reason: 'PROVIDER_REJECTED', detail: { provider, attempts, message } };
+        return {
+          ...base,
+          state: 'unknown',
+          reason: 'PROVIDER_REJECTED',
+          detail: { provider, attempts, message },
+        };
       case 'unavailable':
         return this.unresolved(candidate, base.calls, message);
     }
@@ -382,17 +538,30 @@ export class SendingService {
   /** Left `attempting` with no owner: the sweeper republishes it later and reconciliation asks the provider again. */
   private unresolved(candidate: Candidate, calls: number, message: string): AttemptResult {
     const base = this.base(candidate, this.owner.key);
-    return { ...base, calls, state: 'attempting', nextAttemptAt: new Date(base.at.getTime() + LOOKUP_AGAIN_MS), detail: { provider: candidate.provider.name, lastError: message } };
+    return {
+      ...base,
+      calls,
+      state: 'attempting',
+      nextAttemptAt: new Date(base.at.getTime() + LOOKUP_AGAIN_MS),
+      detail: { provider: candidate.provider.name, lastError: message },
+    };
   }
 
   private base(candidate: Candidate, expectedOwner: string | null): ResultBase {
-    return { tenantId: candidate.entry.tenantId, messageId: candidate.entry.messageId, at: this.clock.now(), expectedOwner };
+    return {
+      tenantId: candidate.entry.tenantId,
+      messageId: candidate.entry.messageId,
+      at: this.clock.now(),
+      expectedOwner,
+    };
   }
 
   /** Messages that found no send token soon enough come back when tokens are due, spread in arrival order. */
   private afterRateLimit(candidate: Candidate, queued: number): Date {
     const rate = this.config.ratePerSecond[candidate.provider.name];
-    const wait = this.gateway.nextFreeInMs(candidate.provider.name, candidate.item.message.senderId) + (queued * 1000) / rate;
+    const wait =
+      this.gateway.nextFreeInMs(candidate.provider.name, candidate.item.message.senderId) +
+      (queued * 1000) / rate;
     return new Date(this.clock.now().getTime() + wait);
   }
 
@@ -400,15 +569,17 @@ export class SendingService {
   private providerOptOuts(rows: LedgerRow[]): ConsentChange[] {
     return rows
       .filter((row) => row.state === 'failed' && row.detail?.optedOut === true)
-      .flatMap((row) => (['marketing', 'transactional'] as const).map((purpose) => ({
-        tenantId: row.tenantId,
-        phoneFingerprint: row.phoneFingerprint,
-        purpose,
-        status: 'opted_out' as const,
-        cause: 'provider' as const,
-        at: row.resultAt ?? this.clock.now(),
-        ledgerEventId: `provider:${row.provider}:${row.messageId}`,
-      })));
+      .flatMap((row) =>
+        (['marketing', 'transactional'] as const).map((purpose) => ({
+          tenantId: row.tenantId,
+          phoneFingerprint: row.phoneFingerprint,
+          purpose,
+          status: 'opted_out' as const,
+          cause: 'provider' as const,
+          at: row.resultAt ?? this.clock.now(),
+          ledgerEventId: `provider:${row.provider}:${row.messageId}`,
+        })),
+      );
   }
 
   /** TEST ONLY (OPTLINE_FAULT_KILL_BEFORE_PROVIDER): dies after the attempt is committed, before the call. */

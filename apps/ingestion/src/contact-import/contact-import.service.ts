@@ -52,7 +52,11 @@ export class ContactImportService {
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined, raw: string | undefined) => {
-        skipped.push({ row: Number(error?.lines ?? 0), raw: raw ?? '', message: error?.message ?? 'unreadable CSV' });
+        skipped.push({
+          row: Number(error?.lines ?? 0),
+          raw: raw ?? '',
+          message: error?.message ?? 'unreadable CSV',
+        });
         return undefined;
       },
     });
@@ -63,7 +67,8 @@ export class ContactImportService {
     request.pipe(parser);
 
     const drainSkipped = () => {
-      for (const skip of skipped.splice(0)) tally.reject('invalid', skip.row, skip.raw, `MALFORMED: ${skip.message}`);
+      for (const skip of skipped.splice(0))
+        tally.reject('invalid', skip.row, skip.raw, `MALFORMED: ${skip.message}`);
     };
     let plan: ColumnPlan | undefined;
     let batch: Candidate[] = [];
@@ -90,7 +95,9 @@ export class ContactImportService {
     drainSkipped();
     await this.flush(batch, tenant, importId, tally);
     if (plan === undefined) {
-      throw new ValidationFailed([{ path: 'header', message: 'the file is empty: a header row with externalId,phone is needed' }]);
+      throw new ValidationFailed([
+        { path: 'header', message: 'the file is empty: a header row with externalId,phone is needed' },
+      ]);
     }
     return tally.report();
   }
@@ -105,7 +112,11 @@ export class ContactImportService {
     importId: string,
     tally: ImportTally,
   ): Candidate | undefined {
-    const base = { id: `import:${importId}:${row}`, tenantId: tenant.id, occurredAt: this.clock.now().toISOString() };
+    const base = {
+      id: `import:${importId}:${row}`,
+      tenantId: tenant.id,
+      occurredAt: this.clock.now().toISOString(),
+    };
     const parsed = rowToUpsert(cells, plan, base);
     if (!parsed.ok) {
       tally.reject('invalid', row, raw, parsed.reason);
@@ -113,7 +124,12 @@ export class ContactImportService {
     }
     const number = normalisePhone(parsed.upsert.phone, parsed.upsert.defaultCountry ?? tenant.defaultCountry);
     if (!number.ok) {
-      tally.reject(number.reason === 'NOT_SMS_CAPABLE' ? 'notSmsCapable' : 'invalid', row, raw, number.reason);
+      tally.reject(
+        number.reason === 'NOT_SMS_CAPABLE' ? 'notSmsCapable' : 'invalid',
+        row,
+        raw,
+        number.reason,
+      );
       return undefined;
     }
     if (tenant.allowedCountries && !tenant.allowedCountries.includes(number.region)) {
@@ -122,10 +138,21 @@ export class ContactImportService {
     }
     // Published clean: the number in E.164, so validation reads exactly what was checked here.
     const { defaultCountry: _, ...upsert } = { ...parsed.upsert, phone: number.e164 };
-    return { row, input: raw, upsert, e164: number.e164, fingerprint: this.numbers.fingerprint(tenant.id, number.e164) };
+    return {
+      row,
+      input: raw,
+      upsert,
+      e164: number.e164,
+      fingerprint: this.numbers.fingerprint(tenant.id, number.e164),
+    };
   }
 
-  private async flush(batch: Candidate[], tenant: TenantConfig, importId: string, tally: ImportTally): Promise<void> {
+  private async flush(
+    batch: Candidate[],
+    tenant: TenantConfig,
+    importId: string,
+    tally: ImportTally,
+  ): Promise<void> {
     if (batch.length === 0) return;
     const known = await this.known.findKnown(
       this.pool,
@@ -133,21 +160,34 @@ export class ContactImportService {
       batch.map((candidate) => candidate.upsert.externalId),
       batch.map((candidate) => candidate.e164),
     );
-    const suppressed = await this.known.findSuppressed(this.pool, tenant.id, batch.map((candidate) => candidate.fingerprint));
+    const suppressed = await this.known.findSuppressed(
+      this.pool,
+      tenant.id,
+      batch.map((candidate) => candidate.fingerprint),
+    );
     const decisions = decideBatch(batch, known, suppressed, importId);
 
     const now = this.clock.now();
     const kept = decisions.flatMap((decision) =>
       decision.outcome === 'imported' || decision.outcome === 'updated' ? [decision.candidate] : [],
     );
-    await publishInChunks(this.publisher, kept.map((candidate) => forwardInput('contacts', candidate.upsert, now)));
+    await publishInChunks(
+      this.publisher,
+      kept.map((candidate) => forwardInput('contacts', candidate.upsert, now)),
+    );
     await this.known.recordContacts(
       this.pool,
-      kept.map((candidate) => ({ tenantId: tenant.id, externalId: candidate.upsert.externalId, e164: candidate.e164, importId })),
+      kept.map((candidate) => ({
+        tenantId: tenant.id,
+        externalId: candidate.upsert.externalId,
+        e164: candidate.e164,
+        importId,
+      })),
       now,
     );
     for (const decision of decisions) {
-      if ('reason' in decision) tally.reject(decision.outcome, decision.candidate.row, decision.candidate.input, decision.reason);
+      if ('reason' in decision)
+        tally.reject(decision.outcome, decision.candidate.row, decision.candidate.input, decision.reason);
       else tally.count(decision.outcome);
     }
   }

@@ -10,14 +10,31 @@ function plan(header: string[]): ColumnPlan {
 
 describe('CSV rows', () => {
   it('needs externalId and phone, and names bad or repeated columns', () => {
-    expect(parseHeader(['phone'])).toEqual({ ok: false, errors: [{ path: 'header', message: 'the header row needs a "externalId" column' }] });
+    expect(parseHeader(['phone'])).toEqual({
+      ok: false,
+      errors: [{ path: 'header', message: 'the header row needs a "externalId" column' }],
+    });
     const bad = parseHeader(['externalId', 'phone', 'first name', 'phone']);
     expect(bad.ok ? [] : bad.errors.map((error) => error.path)).toEqual(['header.2', 'header.3']);
   });
 
   it('turns a row into a ContactUpsert with tags, attributes and optional fields', () => {
-    const columns = plan(['externalId', 'phone', 'defaultCountry', 'tags', 'firstName', 'lifetimeValue', 'vip', 'zip', 'timeZone']);
-    const result = rowToUpsert(['c-1', ' 06 12 34 56 78 ', 'fr', 'vip; golf|golf', 'Ana', '120.5', 'true', '02134', ''], columns, base);
+    const columns = plan([
+      'externalId',
+      'phone',
+      'defaultCountry',
+      'tags',
+      'firstName',
+      'lifetimeValue',
+      'vip',
+      'zip',
+      'timeZone',
+    ]);
+    const result = rowToUpsert(
+      ['c-1', ' 06 12 34 56 78 ', 'fr', 'vip; golf|golf', 'Ana', '120.5', 'true', '02134', ''],
+      columns,
+      base,
+    );
     expect(result).toEqual({
       ok: true,
       upsert: {
@@ -41,7 +58,11 @@ describe('CSV rows', () => {
   });
 
   it('rejects a bad time zone with the field named', () => {
-    const result = rowToUpsert(['c-1', '+12125550123', 'Mars/Base'], plan(['externalId', 'phone', 'timeZone']), base);
+    const result = rowToUpsert(
+      ['c-1', '+12125550123', 'Mars/Base'],
+      plan(['externalId', 'phone', 'timeZone']),
+      base,
+    );
     expect(result.ok ? '' : result.reason).toMatch(/^MALFORMED: timeZone/);
   });
 

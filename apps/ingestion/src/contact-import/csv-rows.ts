@@ -16,7 +16,9 @@ const attributeName = ContactUpsert.shape.attributes.unwrap().keyType;
  * Reads the header row: `externalId` and `phone` are required; `defaultCountry`, `tags`, `locale` and
  * `timeZone` are optional; any other column is an attribute, named as in the contract (letters, digits, `_ . -`).
  */
-export function parseHeader(cells: string[]): { ok: true; plan: ColumnPlan } | { ok: false; errors: FieldError[] } {
+export function parseHeader(
+  cells: string[],
+): { ok: true; plan: ColumnPlan } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const names = cells.map((cell) => cell.trim());
   const at: Partial<Record<Reserved, number>> = {};
@@ -27,13 +29,22 @@ export function parseHeader(cells: string[]): { ok: true; plan: ColumnPlan } | {
     seen.add(name);
     if ((RESERVED as readonly string[]).includes(name)) at[name as Reserved] = index;
     else if (attributeName.safeParse(name).success) attributes.push({ name, index });
-    else errors.push({ path: `header.${index}`, message: `"${name}" is not a plain attribute name (letters, digits, _ . -)` });
+    else
+      errors.push({
+        path: `header.${index}`,
+        message: `"${name}" is not a plain attribute name (letters, digits, _ . -)`,
+      });
   });
   for (const required of ['externalId', 'phone'] as const) {
-    if (at[required] === undefined) errors.push({ path: 'header', message: `the header row needs a "${required}" column` });
+    if (at[required] === undefined)
+      errors.push({ path: 'header', message: `the header row needs a "${required}" column` });
   }
-  if (errors.length > 0 || at.externalId === undefined || at.phone === undefined) return { ok: false, errors };
-  return { ok: true, plan: { width: names.length, at: { ...at, externalId: at.externalId, phone: at.phone }, attributes } };
+  if (errors.length > 0 || at.externalId === undefined || at.phone === undefined)
+    return { ok: false, errors };
+  return {
+    ok: true,
+    plan: { width: names.length, at: { ...at, externalId: at.externalId, phone: at.phone }, attributes },
+  };
 }
 
 export type RowResult = { ok: true; upsert: ContactUpsert } | { ok: false; reason: string };
@@ -61,7 +72,10 @@ export function rowToUpsert(
     const value = cells[index]?.trim() ?? '';
     if (value !== '') attributes[name] = attributeValue(value);
   }
-  const tags = cell('tags')?.split(/[;|]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
+  const tags = cell('tags')
+    ?.split(/[;|]/)
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
   const country = cell('defaultCountry')?.toUpperCase();
   const candidate = {
     ...base,

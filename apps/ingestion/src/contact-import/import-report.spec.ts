@@ -19,7 +19,12 @@ describe(decideBatch.name, () => {
       new Set(),
       'imp',
     );
-    expect(outcomes(decisions)).toEqual(['imported', 'DUPLICATE_NUMBER', 'DUPLICATE_EXTERNAL_ID', 'imported']);
+    expect(outcomes(decisions)).toEqual([
+      'imported',
+      'DUPLICATE_NUMBER',
+      'DUPLICATE_EXTERNAL_ID',
+      'imported',
+    ]);
   });
 
   it('sees rows of earlier batches of the same file through their import id', () => {
@@ -27,10 +32,9 @@ describe(decideBatch.name, () => {
       { externalId: 'a', e164: '+1', importId: 'imp' },
       { externalId: 'b', e164: '+2', importId: 'imp' },
     ];
-    expect(outcomes(decideBatch([candidate(9, 'a', '+9'), candidate(10, 'z', '+2')], known, new Set(), 'imp'))).toEqual([
-      'DUPLICATE_EXTERNAL_ID',
-      'DUPLICATE_NUMBER',
-    ]);
+    expect(
+      outcomes(decideBatch([candidate(9, 'a', '+9'), candidate(10, 'z', '+2')], known, new Set(), 'imp')),
+    ).toEqual(['DUPLICATE_EXTERNAL_ID', 'DUPLICATE_NUMBER']);
   });
 
   it('updates known contacts, refuses a number held by another contact, and skips suppressed numbers', () => {

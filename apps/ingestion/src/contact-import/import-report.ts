@@ -27,21 +27,29 @@ export type Decision =
  * duplicates, as is a number another contact of the tenant already holds (two contacts with one number are
  * one recipient).
  */
-export function decideBatch(candidates: Candidate[], known: KnownContact[], suppressed: Set<string>, importId: string): Decision[] {
+export function decideBatch(
+  candidates: Candidate[],
+  known: KnownContact[],
+  suppressed: Set<string>,
+  importId: string,
+): Decision[] {
   const byExternalId = new Map(known.map((contact) => [contact.externalId, contact]));
   const holders = new Map<string, Set<string>>();
-  const hold = (e164: string, externalId: string) => holders.set(e164, (holders.get(e164) ?? new Set()).add(externalId));
+  const hold = (e164: string, externalId: string) =>
+    holders.set(e164, (holders.get(e164) ?? new Set()).add(externalId));
   for (const contact of known) hold(contact.e164, contact.externalId);
 
   return candidates.map((candidate): Decision => {
     const { externalId } = candidate.upsert;
     const mine = byExternalId.get(externalId);
-    if (mine?.importId === importId) return { candidate, outcome: 'duplicates', reason: 'DUPLICATE_EXTERNAL_ID' };
+    if (mine?.importId === importId)
+      return { candidate, outcome: 'duplicates', reason: 'DUPLICATE_EXTERNAL_ID' };
     const others = [...(holders.get(candidate.e164) ?? [])].filter((other) => other !== externalId);
     if (others.some((other) => byExternalId.get(other)?.importId === importId)) {
       return { candidate, outcome: 'duplicates', reason: 'DUPLICATE_NUMBER' };
     }
-    if (suppressed.has(candidate.fingerprint)) return { candidate, outcome: 'suppressed', reason: 'SUPPRESSED' };
+    if (suppressed.has(candidate.fingerprint))
+      return { candidate, outcome: 'suppressed', reason: 'SUPPRESSED' };
     if (others.length > 0) return { candidate, outcome: 'duplicates', reason: 'DUPLICATE_NUMBER' };
 
     if (mine) holders.get(mine.e164)?.delete(externalId);
@@ -99,9 +107,20 @@ export const IMPORT_REPORT_DOC: SchemaObject = {
     'Every data row is counted in exactly one of imported, updated, duplicates, invalid, notSmsCapable, ' +
     'suppressed; their sum is total. Only imported and updated rows are published (as ContactUpserts, phone ' +
     'in E.164) and acknowledged by Kafka before the report is sent.',
-  required: ['total', 'imported', 'updated', 'duplicates', 'invalid', 'notSmsCapable', 'suppressed', 'rejected'],
+  required: [
+    'total',
+    'imported',
+    'updated',
+    'duplicates',
+    'invalid',
+    'notSmsCapable',
+    'suppressed',
+    'rejected',
+  ],
   properties: {
-    total: count('Data rows in the file (the header, empty lines and rows whose every field is empty are not counted)'),
+    total: count(
+      'Data rows in the file (the header, empty lines and rows whose every field is empty are not counted)',
+    ),
     imported: count('Published; the externalId was not known for this tenant before (a new contact)'),
     updated: count(
       'Published; the externalId was already known for this tenant (imported before, or received on the ' +
@@ -133,7 +152,10 @@ export const IMPORT_REPORT_DOC: SchemaObject = {
         type: 'object',
         required: ['row', 'input', 'reason'],
         properties: {
-          row: { type: 'integer', description: 'Line of the file on which the row ends (the header is line 1)' },
+          row: {
+            type: 'integer',
+            description: 'Line of the file on which the row ends (the header is line 1)',
+          },
           input: { type: 'string', description: `The row as written (first ${MAX_INPUT_CHARS} characters)` },
           reason: {
             type: 'string',

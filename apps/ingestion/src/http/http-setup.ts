@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 
 import type { IngestionConfig } from '../config/ingestion.config';
-import { HttpErrorFilter } from './error-filters';
 import { jsonBodies } from './json-bodies';
 import { serveOpenApi } from './openapi';
 
@@ -16,7 +15,6 @@ const IMPORT_REQUEST_TIMEOUT_MS = 30 * 60_000;
  */
 export function configureIngestionHttp(app: INestApplication, config: IngestionConfig): void {
   app.use(jsonBodies(config.bodyLimitBytes));
-  app.useGlobalFilters(new HttpErrorFilter());
   (app.getHttpServer() as Server).requestTimeout = IMPORT_REQUEST_TIMEOUT_MS;
   serveOpenApi(app);
 }

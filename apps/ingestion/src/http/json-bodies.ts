@@ -23,10 +23,15 @@ function parserError(error: Error & { type?: string; status?: number }): { statu
   if (error.type === 'entity.parse.failed') {
     return {
       status: 400,
-      body: { error: 'validation_failed', message: 'the body is not valid JSON', details: [{ path: '(root)', message: error.message }] },
+      body: {
+        error: 'validation_failed',
+        message: 'the body is not valid JSON',
+        details: [{ path: '(root)', message: error.message }],
+      },
     };
   }
-  if (error.type === 'entity.too.large') return { status: 413, body: { error: 'payload_too_large', message: error.message } };
+  if (error.type === 'entity.too.large')
+    return { status: 413, body: { error: 'payload_too_large', message: error.message } };
   if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') {
     return { status: 415, body: { error: 'unsupported_media_type', message: error.message } };
   }

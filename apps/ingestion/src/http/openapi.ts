@@ -21,19 +21,31 @@ const error = (status: number, description: string): ResponseObject & { status: 
 });
 
 export const ERROR_RESPONSES = {
-  400: error(400, '`validation_failed`: `details[{path, message}]` names every offending field (`3.to` for item 3); malformed JSON is reported at `(root)`'),
+  400: error(
+    400,
+    '`validation_failed`: `details[{path, message}]` names every offending field (`3.to` for item 3); malformed JSON is reported at `(root)`',
+  ),
   401: error(401, 'Missing or unknown API key, or not a producer key'),
   413: error(413, 'Body larger than the limit (OPTLINE_HTTP_BODY_LIMIT_BYTES, 5 MiB by default)'),
   415: error(415, 'Wrong Content-Type'),
   429: {
-    ...error(429, 'Rate limit of the API key exceeded (token bucket; OPTLINE_RATE_LIMIT_PER_SECOND, default 100/s, burst OPTLINE_RATE_LIMIT_BURST, default 200)'),
-    headers: { 'Retry-After': { description: 'Seconds until a request is allowed again', schema: { type: 'integer' } } },
+    ...error(
+      429,
+      'Rate limit of the API key exceeded (token bucket; OPTLINE_RATE_LIMIT_PER_SECOND, default 100/s, burst OPTLINE_RATE_LIMIT_BURST, default 200)',
+    ),
+    headers: {
+      'Retry-After': { description: 'Seconds until a request is allowed again', schema: { type: 'integer' } },
+    },
   },
 };
 
 /** The contract's zod schemas are the single source; the document shows them as JSON Schema. */
 function schemaOf(schema: z.ZodType): SchemaObject {
-  return z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as SchemaObject;
+  return z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'openapi-3.0',
+    unrepresentable: 'any',
+  }) as SchemaObject;
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -41,7 +53,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Optline ingestion')
     .setDescription(
       'The producer API of Optline (CONTRACT §4). Authenticate with `Authorization: Bearer <producer key>`; ' +
-        'the tenant is the key\'s, so bodies carry no `tenantId`. Errors are JSON `{error, message, details?}`.',
+        "the tenant is the key's, so bodies carry no `tenantId`. Errors are JSON `{error, message, details?}`.",
     )
     .setVersion('v1')
     .addBearerAuth()
@@ -61,7 +73,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       Accepted: {
         type: 'object',
         required: ['accepted'],
-        properties: { accepted: { type: 'array', items: { type: 'string' }, description: 'The ids, in request order' } },
+        properties: {
+          accepted: { type: 'array', items: { type: 'string' }, description: 'The ids, in request order' },
+        },
       },
       ErrorBody: {
         type: 'object',
@@ -88,5 +102,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** `/openapi.json` and the UI at `/docs` (CONTRACT §4). */
 export function serveOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 
-import { HttpException, HttpStatus, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 import type { ErrorBody } from '@optline/domain';
@@ -31,10 +38,16 @@ export class RateLimitGuard implements CanActivate {
     const caller = createHash('sha256').update(key).digest('hex');
     const waitMs = this.buckets.take(caller, this.clock.now().getTime());
     if (waitMs === 0) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
     const { rateLimitPerSecond: rate, rateLimitBurst: burst } = this.config;
     throw new HttpException(
-      { error: 'too_many_requests', message: `more than ${rate} requests/s (burst ${burst}) for this API key` } satisfies ErrorBody,
+      {
+        error: 'too_many_requests',
+        message: `more than ${rate} requests/s (burst ${burst}) for this API key`,
+      } satisfies ErrorBody,
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

@@ -8,9 +8,17 @@ const base = { tenantId: 'demo', occurredAt: '2026-11-28T10:00:00Z' };
 describe('forwarding', () => {
   it.each([
     ['contacts', { ...base, id: 'i1', externalId: 'c-1', phone: '+1' }, 'demo:c-1'],
-    ['consents', { ...base, id: 'i2', phone: '0612', purpose: 'marketing', action: 'opt_out', method: 'api', proof: {} }, 'demo:0612'],
+    [
+      'consents',
+      { ...base, id: 'i2', phone: '0612', purpose: 'marketing', action: 'opt_out', method: 'api', proof: {} },
+      'demo:0612',
+    ],
     ['messages', { ...base, id: 'm-1', to: '+1', purpose: 'transactional', body: 'x' }, 'demo:m-1'],
-    ['campaigns', { ...base, id: 'r-1', campaignId: 'spring', purpose: 'marketing', body: 'x', segment: {} }, 'demo:spring'],
+    [
+      'campaigns',
+      { ...base, id: 'r-1', campaignId: 'spring', purpose: 'marketing', body: 'x', segment: {} },
+      'demo:spring',
+    ],
     ['inbound', { ...base, id: 'in-1', from: '+1555', to: '123', text: 'STOP' }, 'demo:+1555'],
     ['receipts', { ...base, id: 'rc-1', providerMessageId: 'pm-1', status: 'delivered' }, 'demo:pm-1'],
   ] as const)('keys %s by its subject', (topic, value, key) => {
@@ -54,8 +62,9 @@ describe('forwarding', () => {
       action: 'input.duplicate',
       subject: { messageId: 'm-1' },
     });
-    expect((duplicateAudit({ topic: 'messages', value, partition: 2, offset: '18' }, at).value as { id: string }).id).not.toBe(
-      (first.value as { id: string }).id,
-    );
+    expect(
+      (duplicateAudit({ topic: 'messages', value, partition: 2, offset: '18' }, at).value as { id: string })
+        .id,
+    ).not.toBe((first.value as { id: string }).id);
   });
 });

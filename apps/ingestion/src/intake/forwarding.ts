@@ -57,7 +57,10 @@ export function inputKey(topic: InputTopic, value: InputValue<InputTopic>): stri
 export function forwardInput(topic: InputTopic, value: InputValue<InputTopic>, receivedAt: Date): OutRecord {
   const key = inputKey(topic, value);
   if (topic === 'receipts') {
-    const accepted: AcceptedReceipt = { receivedAt: receivedAt.toISOString(), value: value as ValueOf<'receipts'> };
+    const accepted: AcceptedReceipt = {
+      receivedAt: receivedAt.toISOString(),
+      value: value as ValueOf<'receipts'>,
+    };
     return { topic: TOPICS.acceptedReceipts.name, key, value: accepted };
   }
   const accepted = { kind: KIND_OF[topic], receivedAt: receivedAt.toISOString(), value } as AcceptedInput;
@@ -73,7 +76,11 @@ export function forwardErasure(request: ErasureRequest, receivedAt: Date): OutRe
 /** Lifts a campaign pause (HTTP only): a command for scheduling. */
 export function forwardResume(resume: CampaignResume, receivedAt: Date): OutRecord {
   const control: CampaignControl = { kind: 'resume', receivedAt: receivedAt.toISOString(), value: resume };
-  return { topic: TOPICS.campaignControl.name, key: `${resume.tenantId}:${resume.campaignId}`, value: control };
+  return {
+    topic: TOPICS.campaignControl.name,
+    key: `${resume.tenantId}:${resume.campaignId}`,
+    value: control,
+  };
 }
 
 /** Where a seen-before input was: enough to find it again on the topic. */

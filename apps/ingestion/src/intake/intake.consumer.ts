@@ -1,10 +1,9 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
 import { TOPICS, type ValueOf } from '@optline/domain';
 import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
 
-import { RethrowRpcErrors } from '../http/error-filters';
 import { IntakeService } from './intake.service';
 
 type Records<K extends 'contacts' | 'consents' | 'messages' | 'campaigns' | 'inbound' | 'receipts'> = Array<
@@ -13,7 +12,6 @@ type Records<K extends 'contacts' | 'consents' | 'messages' | 'campaigns' | 'inb
 
 /** The six producer topics (CONTRACT §1), also fed by the HTTP API. */
 @Controller()
-@UseFilters(RethrowRpcErrors)
 export class IntakeConsumer {
   constructor(private readonly intake: IntakeService) {}
 

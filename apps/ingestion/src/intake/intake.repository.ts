@@ -23,7 +23,12 @@ export class IntakeRepository {
    * Records the ids as seen and answers the ones that were new (as `tenant\u0000id`). The caller passes each
    * (tenant, id) once; ids already stored are left alone and not returned.
    */
-  async claim(db: Db, topic: string, ids: Array<{ tenantId: string; id: string }>, at: Date): Promise<Set<string>> {
+  async claim(
+    db: Db,
+    topic: string,
+    ids: Array<{ tenantId: string; id: string }>,
+    at: Date,
+  ): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const { rows } = await db.query<{ tenant_id: string; input_id: string }>(CLAIM_IDS, [
       topic,

@@ -33,13 +33,20 @@ export class IntakeService implements OnApplicationBootstrap, OnModuleDestroy {
    * batch) is dropped with an `input.duplicate` audit event. The ids are stored in the batch's transaction,
    * so they commit together with the forwarded records.
    */
-  async accept(topic: InputTopic, records: Array<StreamRecord<InputValue<InputTopic>>>, ctx: StreamContext): Promise<OutRecord[]> {
+  async accept(
+    topic: InputTopic,
+    records: Array<StreamRecord<InputValue<InputTopic>>>,
+    ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     const first = new Map<string, StreamRecord<InputValue<InputTopic>>>();
     for (const record of records) {
       const key = idKey(record.value.tenantId, record.value.id);
       if (!first.has(key)) first.set(key, record);
     }
-    const ids = [...first.values()].map((record) => ({ tenantId: record.value.tenantId, id: record.value.id }));
+    const ids = [...first.values()].map((record) => ({
+      tenantId: record.value.tenantId,
+      id: record.value.id,
+    }));
     const fresh = await this.repository.claim(ctx.db, TOPICS[topic].name, ids, ctx.now);
 
     const outputs: OutRecord[] = [];
@@ -50,7 +57,12 @@ export class IntakeService implements OnApplicationBootstrap, OnModuleDestroy {
         outputs.push(forwardInput(topic, record.value, ctx.now));
         if (topic === 'contacts') contacts.push(record.value as ContactUpsert);
       } else {
-        outputs.push(duplicateAudit({ topic, value: record.value, partition: record.partition, offset: record.offset }, ctx.now));
+        outputs.push(
+          duplicateAudit(
+            { topic, value: record.value, partition: record.partition, offset: record.offset },
+            ctx.now,
+          ),
+        );
       }
     }
     await this.numbers.recordForwardedContacts(ctx.db, contacts, ctx.now);

@@ -15,7 +15,8 @@ export const MAX_REPORTED_ERRORS = 100;
 export function parseBodies<T>(schema: z.ZodType<T>, body: unknown): ParsedBodies<T> {
   if (Array.isArray(body)) {
     if (body.length === 0) return fail('(root)', 'send one object or an array of 1 to 1000 objects');
-    if (body.length > MAX_BATCH) return fail('(root)', `an array may hold at most ${MAX_BATCH} items, got ${body.length}`);
+    if (body.length > MAX_BATCH)
+      return fail('(root)', `an array may hold at most ${MAX_BATCH} items, got ${body.length}`);
     const items: T[] = [];
     const errors: FieldError[] = [];
     body.forEach((item, index) => {
@@ -23,11 +24,16 @@ export function parseBodies<T>(schema: z.ZodType<T>, body: unknown): ParsedBodie
       if (parsed.success) items.push(parsed.data);
       else errors.push(...fieldErrors(parsed.error, [index]));
     });
-    return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) } : { ok: true, items };
+    return errors.length > 0
+      ? { ok: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) }
+      : { ok: true, items };
   }
-  if (typeof body !== 'object' || body === null) return fail('(root)', 'expected a JSON object or an array of objects');
+  if (typeof body !== 'object' || body === null)
+    return fail('(root)', 'expected a JSON object or an array of objects');
   const parsed = schema.safeParse(body);
-  return parsed.success ? { ok: true, items: [parsed.data] } : { ok: false, errors: fieldErrors(parsed.error, []) };
+  return parsed.success
+    ? { ok: true, items: [parsed.data] }
+    : { ok: false, errors: fieldErrors(parsed.error, []) };
 }
 
 /**
@@ -40,7 +46,8 @@ export function fieldErrors(error: z.ZodError, prefix: Array<string | number>): 
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: [...at, key].join('.'),
-        message: key === 'tenantId' ? 'not allowed: the tenant is the API key\'s' : 'not a field of this resource',
+        message:
+          key === 'tenantId' ? "not allowed: the tenant is the API key's" : 'not a field of this resource',
       }));
     }
     return [{ path: at.length === 0 ? '(root)' : at.join('.'), message: issue.message }];

@@ -15,7 +15,7 @@ const IDEMPOTENCY_NOTE =
   'seen for this tenant and resource (within the idempotency window, 7 days by default) is still answered 202 ' +
   'and listed in `accepted`, but nothing is forwarded again and no second outcome is emitted; an ' +
   '`input.duplicate` audit event records the drop. An array is accepted whole or not at all: one bad item ' +
-  'rejects the request with every item\'s errors, paths starting with the item index (`3.to`). The 202 is sent ' +
+  "rejects the request with every item's errors, paths starting with the item index (`3.to`). The 202 is sent " +
   'only after Kafka acknowledged every item; on 503 retry the whole request.';
 
 const ACCEPTED = { status: 202, description: 'Acknowledged by Kafka', schema: ref('Accepted') };
@@ -37,18 +37,29 @@ export class ProducerApiController {
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  messages(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  messages(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('messages', request, body, caller);
   }
 
   @Post('contacts')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Contact upserts (ContactUpsert without tenantId)', description: IDEMPOTENCY_NOTE })
+  @ApiOperation({
+    summary: 'Contact upserts (ContactUpsert without tenantId)',
+    description: IDEMPOTENCY_NOTE,
+  })
   @ApiBody({ schema: batchBody('ContactBody') })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  contacts(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  contacts(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('contacts', request, body, caller);
   }
 
@@ -62,40 +73,65 @@ export class ProducerApiController {
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  consents(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  consents(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('consents', request, body, caller);
   }
 
   @Post('campaigns')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Campaign requests (CampaignRequest without tenantId)', description: IDEMPOTENCY_NOTE })
+  @ApiOperation({
+    summary: 'Campaign requests (CampaignRequest without tenantId)',
+    description: IDEMPOTENCY_NOTE,
+  })
   @ApiBody({ schema: batchBody('CampaignBody') })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  campaigns(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  campaigns(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('campaigns', request, body, caller);
   }
 
   @Post('inbound')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Replies from handsets (InboundSms without tenantId)', description: IDEMPOTENCY_NOTE })
+  @ApiOperation({
+    summary: 'Replies from handsets (InboundSms without tenantId)',
+    description: IDEMPOTENCY_NOTE,
+  })
   @ApiBody({ schema: batchBody('InboundBody') })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  inbound(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  inbound(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('inbound', request, body, caller);
   }
 
   @Post('receipts')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Delivery receipts (DeliveryReceipt without tenantId)', description: IDEMPOTENCY_NOTE })
+  @ApiOperation({
+    summary: 'Delivery receipts (DeliveryReceipt without tenantId)',
+    description: IDEMPOTENCY_NOTE,
+  })
   @ApiBody({ schema: batchBody('ReceiptBody') })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
   @ApiResponse(ERROR_RESPONSES[413])
-  receipts(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  receipts(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     return this.submit('receipts', request, body, caller);
   }
 
@@ -104,21 +140,28 @@ export class ProducerApiController {
   @ApiOperation({
     summary: 'Right to erasure',
     description:
-      'Erases the number\'s personal data everywhere (contact, attributes, message bodies); the ledger and ' +
+      "Erases the number's personal data everywhere (contact, attributes, message bodies); the ledger and " +
       'audit keep a keyed hash, and the number stays suppressed until a new opt-in. `accepted` holds the ' +
       'erasure request id assigned here.',
   })
   @ApiBody({ schema: ref('ErasureBody') })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])
-  erasures(@Req() request: Request, @Body() body: unknown, @CurrentCaller() caller: Caller): Promise<Accepted> {
+  erasures(
+    @Req() request: Request,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Accepted> {
     requireJson(request);
     return this.api.erase(body, caller.tenant.id);
   }
 
   @Post('campaigns/:campaignId/resume')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Lift a campaign pause', description: 'No body. `accepted` holds the command id.' })
+  @ApiOperation({
+    summary: 'Lift a campaign pause',
+    description: 'No body. `accepted` holds the command id.',
+  })
   @ApiParam({ name: 'campaignId', description: 'The campaignId of the paused campaign' })
   @ApiResponse(ACCEPTED)
   @ApiResponse(ERROR_RESPONSES[400])

@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { ErasureBody, HTTP_BODIES, TOPICS, type ErrorBody } from '@optline/domain';
 import { Clock, Publisher, ValidationFailed, type OutRecord } from '@optline/platform';
 
-import { forwardErasure, forwardResume, inputKey, type InputTopic, type InputValue } from '../intake/forwarding';
+import {
+  forwardErasure,
+  forwardResume,
+  inputKey,
+  type InputTopic,
+  type InputValue,
+} from '../intake/forwarding';
 import { publishInChunks } from './chunked-publish';
 import { parseBodies } from './http-bodies';
 
@@ -33,7 +39,11 @@ export class ProducerApiService {
     const parsed = parseBodies<object>(HTTP_BODIES[topic] as z.ZodType<object>, body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const values = parsed.items.map((item) => ({ ...item, tenantId }) as InputValue<InputTopic>);
-    const records = values.map((value) => ({ topic: TOPICS[topic].name, key: inputKey(topic, value), value }));
+    const records = values.map((value) => ({
+      topic: TOPICS[topic].name,
+      key: inputKey(topic, value),
+      value,
+    }));
     await this.publish(records);
     return { accepted: values.map((value) => value.id) };
   }
@@ -42,9 +52,15 @@ export class ProducerApiService {
   async erase(body: unknown, tenantId: string): Promise<Accepted> {
     const parsed = parseBodies(ErasureBody, body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
-    if (parsed.items.length !== 1) throw new ValidationFailed([{ path: '(root)', message: 'send one erasure object' }]);
+    if (parsed.items.length !== 1)
+      throw new ValidationFailed([{ path: '(root)', message: 'send one erasure object' }]);
     const now = this.clock.now();
-    const request = { ...parsed.items[0]!, id: `erasure-${randomUUID()}`, tenantId, occurredAt: now.toISOString() };
+    const request = {
+      ...parsed.items[0]!,
+      id: `erasure-${randomUUID()}`,
+      tenantId,
+      occurredAt: now.toISOString(),
+    };
     await this.publish([forwardErasure(request, now)]);
     return { accepted: [request.id] };
   }

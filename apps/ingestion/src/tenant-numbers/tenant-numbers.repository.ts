@@ -53,7 +53,9 @@ export class TenantNumbersRepository {
     at: Date,
   ): Promise<void> {
     // One statement may not update a row twice: the last upsert of an externalId wins, as on the topic.
-    const last = new Map(contacts.map((contact) => [`${contact.tenantId}\u0000${contact.externalId}`, contact]));
+    const last = new Map(
+      contacts.map((contact) => [`${contact.tenantId}\u0000${contact.externalId}`, contact]),
+    );
     if (last.size === 0) return;
     const rows = [...last.values()];
     await db.query(RECORD_CONTACTS, [
@@ -66,11 +68,10 @@ export class TenantNumbersRepository {
   }
 
   async findKnown(db: Db, tenantId: string, externalIds: string[], e164s: string[]): Promise<KnownContact[]> {
-    const { rows } = await db.query<{ external_id: string; e164: string; import_id: string | null }>(FIND_KNOWN, [
-      tenantId,
-      externalIds,
-      e164s,
-    ]);
+    const { rows } = await db.query<{ external_id: string; e164: string; import_id: string | null }>(
+      FIND_KNOWN,
+      [tenantId, externalIds, e164s],
+    );
     return rows.map((row) => ({ externalId: row.external_id, e164: row.e164, importId: row.import_id }));
   }
 
@@ -83,7 +84,10 @@ export class TenantNumbersRepository {
   /** Records when numbers were last undeliverable, erased or opted in (the latest time of each wins). */
   async mark(db: Db, facts: Array<NumberFact & { fact: SuppressionFact }>): Promise<void> {
     // One row per number per statement: merge a batch's facts about one number first.
-    const rows = new Map<string, { tenantId: string; fingerprint: string } & Partial<Record<SuppressionFact, Date>>>();
+    const rows = new Map<
+      string,
+      { tenantId: string; fingerprint: string } & Partial<Record<SuppressionFact, Date>>
+    >();
     for (const entry of facts) {
       const key = `${entry.tenantId}\u0000${entry.fingerprint}`;
       const row = rows.get(key) ?? { tenantId: entry.tenantId, fingerprint: entry.fingerprint };

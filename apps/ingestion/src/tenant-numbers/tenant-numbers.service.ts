@@ -34,27 +34,48 @@ export class TenantNumbersService {
     for (const contact of contacts) {
       const country = contact.defaultCountry ?? this.tenants.get(contact.tenantId).defaultCountry;
       const number = normalisePhone(contact.phone, country);
-      if (number.ok) known.push({ tenantId: contact.tenantId, externalId: contact.externalId, e164: number.e164, importId: null });
+      if (number.ok)
+        known.push({
+          tenantId: contact.tenantId,
+          externalId: contact.externalId,
+          e164: number.e164,
+          importId: null,
+        });
     }
     await this.repository.recordContacts(db, known, at);
   }
 
   async onDeliveryEvents(db: Db, events: DeliveryEvent[]): Promise<void> {
     const undeliverable = events.filter((event) => event.status === 'undeliverable');
-    await this.repository.mark(db, undeliverable.map((event) => this.fact(event, 'undeliverable')));
+    await this.repository.mark(
+      db,
+      undeliverable.map((event) => this.fact(event, 'undeliverable')),
+    );
   }
 
   async onRecipientEvents(db: Db, events: RecipientEvent[]): Promise<void> {
     const facts = [];
     for (const event of events) {
-      if (event.kind === 'consent_changed' && event.status === 'opted_in') facts.push(this.fact(event, 'opted_in'));
+      if (event.kind === 'consent_changed' && event.status === 'opted_in')
+        facts.push(this.fact(event, 'opted_in'));
       if (event.kind === 'erased') facts.push(this.fact(event, 'erased'));
     }
     await this.repository.mark(db, facts);
-    await this.repository.forgetNumbers(db, events.filter((event) => event.kind === 'erased'));
+    await this.repository.forgetNumbers(
+      db,
+      events.filter((event) => event.kind === 'erased'),
+    );
   }
 
-  private fact(event: { tenantId: string; e164: string; at: string }, fact: SuppressionFact): NumberFact & { fact: SuppressionFact } {
-    return { tenantId: event.tenantId, fingerprint: this.fingerprint(event.tenantId, event.e164), at: new Date(event.at), fact };
+  private fact(
+    event: { tenantId: string; e164: string; at: string },
+    fact: SuppressionFact,
+  ): NumberFact & { fact: SuppressionFact } {
+    return {
+      tenantId: event.tenantId,
+      fingerprint: this.fingerprint(event.tenantId, event.e164),
+      at: new Date(event.at),
+      fact,
+    };
   }
 }

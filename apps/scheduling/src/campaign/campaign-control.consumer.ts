@@ -19,7 +19,8 @@ export class CampaignControlConsumer {
     @Ctx() ctx: StreamContext,
   ): Promise<OutRecord[]> {
     const out: OutRecord[] = [];
-    for (const record of records) out.push(...(await this.campaigns.resume(ctx.db, record.value, this.clock.now())));
+    for (const record of records)
+      out.push(...(await this.campaigns.resume(ctx.db, record.value, this.clock.now())));
     return out;
   }
 }

@@ -77,7 +77,14 @@ export class CampaignRepository {
       opt_outs_at_resume: number;
       complaints_at_resume: number;
       paused: boolean;
-    }>(ADD_COUNTS, [key.tenantId, key.campaignId, counts.sent ?? 0, counts.optOuts ?? 0, counts.complaints ?? 0, at]);
+    }>(ADD_COUNTS, [
+      key.tenantId,
+      key.campaignId,
+      counts.sent ?? 0,
+      counts.optOuts ?? 0,
+      counts.complaints ?? 0,
+      at,
+    ]);
     const row = rows[0];
     if (row === undefined) throw new Error(`campaign ${key.campaignId} was not written`);
     return {

@@ -7,7 +7,12 @@ import { DeferralRepository, type DeferralRow } from '../deferral/deferral.repos
 import { auditRecord, messageDecision } from '../records';
 import type { RecipientKey } from '../recipients/recipients.repository';
 import { RecipientsRepository } from '../recipients/recipients.repository';
-import { CampaignRepository, campaignKey, type CampaignCounts, type CampaignKey } from './campaign.repository';
+import {
+  CampaignRepository,
+  campaignKey,
+  type CampaignCounts,
+  type CampaignKey,
+} from './campaign.repository';
 
 const ATTRIBUTION_WINDOW_MS = 7 * 24 * 3_600_000;
 
@@ -31,7 +36,10 @@ export class CampaignService {
   }
 
   isPaused(paused: Set<string>, message: WorkMessage): boolean {
-    return message.campaignId !== undefined && paused.has(campaignKey({ tenantId: message.tenantId, campaignId: message.campaignId }));
+    return (
+      message.campaignId !== undefined &&
+      paused.has(campaignKey({ tenantId: message.tenantId, campaignId: message.campaignId }))
+    );
   }
 
   /** Counts released marketing messages per campaign, and pauses a campaign the guard stops. */
@@ -58,12 +66,21 @@ export class CampaignService {
     feedback: RecipientKey & { e164: string; kind: 'opt_out' | 'complaint'; at: Date },
     now: Date,
   ): Promise<OutRecord[]> {
-    const last = await this.recipients.lastSend(db, feedback, new Date(Math.min(feedback.at.getTime(), now.getTime()) - ATTRIBUTION_WINDOW_MS));
+    const last = await this.recipients.lastSend(
+      db,
+      feedback,
+      new Date(Math.min(feedback.at.getTime(), now.getTime()) - ATTRIBUTION_WINDOW_MS),
+    );
     if (last?.campaignId === undefined) return [];
     const key = { tenantId: feedback.tenantId, campaignId: last.campaignId };
     const fresh = await this.campaigns.recordFeedback(db, key, { ...feedback, messageId: last.messageId });
     if (!fresh) return [];
-    const counts = await this.campaigns.add(db, key, feedback.kind === 'opt_out' ? { optOuts: 1 } : { complaints: 1 }, now);
+    const counts = await this.campaigns.add(
+      db,
+      key,
+      feedback.kind === 'opt_out' ? { optOuts: 1 } : { complaints: 1 },
+      now,
+    );
     return [
       auditRecord({
         subjectId: key.campaignId,
@@ -135,7 +152,9 @@ export class CampaignService {
         decidedAt: now,
       })),
     );
-    return waiting.flatMap((row) => messageDecision(row.message, 'blocked', now, { reason: 'CAMPAIGN_PAUSED' }));
+    return waiting.flatMap((row) =>
+      messageDecision(row.message, 'blocked', now, { reason: 'CAMPAIGN_PAUSED' }),
+    );
   }
 }
 

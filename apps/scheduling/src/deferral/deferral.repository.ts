@@ -165,7 +165,11 @@ export class DeferralRepository {
 
   /** The recipient's waiting messages (of one purpose, or all), locked. */
   async waitingOf(db: Db, key: RecipientKey, purpose?: Purpose): Promise<DeferralRow[]> {
-    const { rows } = await db.query<DeferralDbRow>(SELECT_WAITING_OF_RECIPIENT, [key.tenantId, key.recipient, purpose ?? null]);
+    const { rows } = await db.query<DeferralDbRow>(SELECT_WAITING_OF_RECIPIENT, [
+      key.tenantId,
+      key.recipient,
+      purpose ?? null,
+    ]);
     return rows.map(fromDbRow);
   }
 
@@ -194,7 +198,11 @@ export class DeferralRepository {
   }
 
   async claimDue(db: Db, now: Date, tickedBefore: Date, limit: number): Promise<DueTick[]> {
-    const { rows } = await db.query<{ tenant_id: string; message_id: string; e164: string }>(CLAIM_DUE, [now, tickedBefore, limit]);
+    const { rows } = await db.query<{ tenant_id: string; message_id: string; e164: string }>(CLAIM_DUE, [
+      now,
+      tickedBefore,
+      limit,
+    ]);
     return rows.map((row) => ({ tenantId: row.tenant_id, e164: row.e164, messageId: row.message_id }));
   }
 
@@ -212,7 +220,11 @@ export class DeferralRepository {
 
   async markTicked(db: Db, ticks: DueTick[], at: Date): Promise<void> {
     if (ticks.length === 0) return;
-    await db.query(MARK_TICKED, [ticks.map((tick) => tick.tenantId), ticks.map((tick) => tick.messageId), at]);
+    await db.query(MARK_TICKED, [
+      ticks.map((tick) => tick.tenantId),
+      ticks.map((tick) => tick.messageId),
+      at,
+    ]);
   }
 }
 

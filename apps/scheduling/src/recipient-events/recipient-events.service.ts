@@ -43,7 +43,13 @@ export class RecipientEventsService {
         case 'replied':
           await this.recipients.recordReply(db, key, new Date(event.at), event.classification);
           if (event.classification === 'COMPLAINT') {
-            records.push(...(await this.campaigns.attribute(db, { ...key, e164: event.e164, kind: 'complaint', at: new Date(event.at) }, now)));
+            records.push(
+              ...(await this.campaigns.attribute(
+                db,
+                { ...key, e164: event.e164, kind: 'complaint', at: new Date(event.at) },
+                now,
+              )),
+            );
           }
           break;
         case 'erased':
@@ -65,14 +71,26 @@ export class RecipientEventsService {
   ): Promise<OutRecord[]> {
     const seq = await this.recipients.recordConsentEvent(db, key, { ...event, at: new Date(event.at) });
     if (seq === undefined) return [];
-    consent.push({ ...key, seq, purpose: event.purpose, status: event.status, ledgerEventId: event.ledgerEventId });
+    consent.push({
+      ...key,
+      seq,
+      purpose: event.purpose,
+      status: event.status,
+      ledgerEventId: event.ledgerEventId,
+    });
     if (event.status !== 'opted_out') return [];
 
     const waiting = await this.deferrals.waitingOf(db, key, event.purpose);
     const revoked = waiting.filter((row) => isRevoked(consent, row.message, row.consentSeq));
     const records = await this.cancel(db, revoked, now);
     if (event.purpose === 'marketing' && event.cause === 'keyword') {
-      records.push(...(await this.campaigns.attribute(db, { ...key, e164: event.e164, kind: 'opt_out', at: new Date(event.at) }, now)));
+      records.push(
+        ...(await this.campaigns.attribute(
+          db,
+          { ...key, e164: event.e164, kind: 'opt_out', at: new Date(event.at) },
+          now,
+        )),
+      );
     }
     return records;
   }
@@ -83,7 +101,13 @@ export class RecipientEventsService {
     await this.deferrals.remove(db, rows);
     await this.deferrals.recordDecisions(
       db,
-      rows.map((row) => ({ ...row, kind: row.message.kind, status: 'cancelled' as const, reason: 'OPTED_OUT', decidedAt: now })),
+      rows.map((row) => ({
+        ...row,
+        kind: row.message.kind,
+        status: 'cancelled' as const,
+        reason: 'OPTED_OUT',
+        decidedAt: now,
+      })),
     );
     return rows.flatMap((row) => messageDecision(row.message, 'cancelled', now, { reason: 'OPTED_OUT' }));
   }

@@ -29,7 +29,9 @@ export function isRevoked(
     message.consentEventId === undefined
       ? 0
       : (history.find((record) => record.ledgerEventId === message.consentEventId)?.seq ?? knownUpTo);
-  return history.some((record) => record.purpose === message.purpose && record.status === 'opted_out' && record.seq > decidedAt);
+  return history.some(
+    (record) => record.purpose === message.purpose && record.status === 'opted_out' && record.seq > decidedAt,
+  );
 }
 
 export function highestSeq(history: readonly ConsentRecord[]): number {

@@ -78,7 +78,11 @@ export class RecipientsRepository {
   /** Locks the recipients' rows until the transaction ends. */
   async lock(db: Db, recipients: RecipientKey[], at: Date): Promise<void> {
     if (recipients.length === 0) return;
-    await db.query(LOCK_RECIPIENTS, [recipients.map((each) => each.tenantId), recipients.map((each) => each.recipient), at]);
+    await db.query(LOCK_RECIPIENTS, [
+      recipients.map((each) => each.tenantId),
+      recipients.map((each) => each.recipient),
+      at,
+    ]);
   }
 
   async recentSends(db: Db, recipients: RecipientKey[], since: Date): Promise<SendRow[]> {
@@ -90,7 +94,11 @@ export class RecipientsRepository {
       campaign_id: string | null;
       body_hash: string;
       sent_at: Date;
-    }>(SELECT_RECENT_SENDS, [recipients.map((each) => each.tenantId), recipients.map((each) => each.recipient), since]);
+    }>(SELECT_RECENT_SENDS, [
+      recipients.map((each) => each.tenantId),
+      recipients.map((each) => each.recipient),
+      since,
+    ]);
     return rows.map((row) => ({
       tenantId: row.tenant_id,
       recipient: row.recipient,
@@ -115,7 +123,11 @@ export class RecipientsRepository {
   }
 
   /** The newest marketing message released to the recipient since `since`. */
-  async lastSend(db: Db, key: RecipientKey, since: Date): Promise<{ messageId: string; campaignId?: string } | undefined> {
+  async lastSend(
+    db: Db,
+    key: RecipientKey,
+    since: Date,
+  ): Promise<{ messageId: string; campaignId?: string } | undefined> {
     const { rows } = await db.query<{ message_id: string; campaign_id: string | null }>(SELECT_LAST_SEND, [
       key.tenantId,
       key.recipient,
@@ -123,16 +135,19 @@ export class RecipientsRepository {
     ]);
     const row = rows[0];
     if (row === undefined) return undefined;
-    return { messageId: row.message_id, ...(row.campaign_id === null ? {} : { campaignId: row.campaign_id }) };
+    return {
+      messageId: row.message_id,
+      ...(row.campaign_id === null ? {} : { campaignId: row.campaign_id }),
+    };
   }
 
   /** When the recipients replied, STOPs and complaints left out (they say nothing about good hours). */
   async replyTimes(db: Db, recipients: RecipientKey[]): Promise<Array<RecipientKey & { at: Date }>> {
     if (recipients.length === 0) return [];
-    const { rows } = await db.query<{ tenant_id: string; recipient: string; replied_at: Date }>(SELECT_REPLY_TIMES, [
-      recipients.map((each) => each.tenantId),
-      recipients.map((each) => each.recipient),
-    ]);
+    const { rows } = await db.query<{ tenant_id: string; recipient: string; replied_at: Date }>(
+      SELECT_REPLY_TIMES,
+      [recipients.map((each) => each.tenantId), recipients.map((each) => each.recipient)],
+    );
     return rows.map((row) => ({ tenantId: row.tenant_id, recipient: row.recipient, at: row.replied_at }));
   }
 
@@ -153,7 +168,10 @@ export class RecipientsRepository {
       purpose: Purpose;
       status: 'opted_in' | 'opted_out';
       ledger_event_id: string;
-    }>(SELECT_CONSENT_HISTORY, [recipients.map((each) => each.tenantId), recipients.map((each) => each.recipient)]);
+    }>(SELECT_CONSENT_HISTORY, [
+      recipients.map((each) => each.tenantId),
+      recipients.map((each) => each.recipient),
+    ]);
     return rows.map((row) => ({
       tenantId: row.tenant_id,
       recipient: row.recipient,
@@ -168,7 +186,13 @@ export class RecipientsRepository {
   async recordConsentEvent(
     db: Db,
     key: RecipientKey,
-    change: { purpose: Purpose; status: 'opted_in' | 'opted_out'; cause: string; ledgerEventId: string; at: Date },
+    change: {
+      purpose: Purpose;
+      status: 'opted_in' | 'opted_out';
+      cause: string;
+      ledgerEventId: string;
+      at: Date;
+    },
   ): Promise<number | undefined> {
     const { rows } = await db.query<{ seq: string }>(INSERT_CONSENT_EVENT, [
       key.tenantId,

@@ -11,7 +11,10 @@ export class ClearedConsumer {
   constructor(private readonly release: ReleaseService) {}
 
   @EventPattern(TOPICS.cleared.name)
-  handle(@Payload() records: Array<StreamRecord<ValueOf<'cleared'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+  handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'cleared'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     return this.release.arrive(
       ctx.db,
       records.map((record) => record.value.message),

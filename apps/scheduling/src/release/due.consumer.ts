@@ -11,7 +11,10 @@ export class DueConsumer {
   constructor(private readonly release: ReleaseService) {}
 
   @EventPattern(TOPICS.due.name)
-  handle(@Payload() records: Array<StreamRecord<ValueOf<'due'>>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+  handle(
+    @Payload() records: Array<StreamRecord<ValueOf<'due'>>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     return this.release.releaseDue(
       ctx.db,
       records.map((record) => record.value),

@@ -13,7 +13,13 @@ function message(overrides: Partial<WorkMessage> = {}): WorkMessage {
     messageId: 'm-1',
     tenantId: 'demo',
     purpose: 'marketing',
-    recipient: { e164: '+12125550123', region: 'US', numberType: 'MOBILE', zones: ['America/New_York'], subdivisions: ['NY'] },
+    recipient: {
+      e164: '+12125550123',
+      region: 'US',
+      numberType: 'MOBILE',
+      zones: ['America/New_York'],
+      subdivisions: ['NY'],
+    },
     body: 'Optline Demo: offer. Reply STOP to opt out',
     segments: 1,
     senderId: 'Optline Demo',
@@ -38,7 +44,13 @@ function facts(overrides: Partial<DecisionFacts> = {}, region = 'US', subdivisio
   };
 }
 
-const sydney = { e164: '+61412345678', region: 'AU', numberType: 'MOBILE', zones: ['Australia/Sydney'], subdivisions: [] };
+const sydney = {
+  e164: '+61412345678',
+  region: 'AU',
+  numberType: 'MOBILE',
+  zones: ['Australia/Sydney'],
+  subdivisions: [],
+};
 
 describe('what scheduling does with a message', () => {
   it('releases marketing inside the window with room under the caps', () => {
@@ -56,9 +68,17 @@ describe('what scheduling does with a message', () => {
   });
 
   it('defers on a public holiday where the jurisdiction bans them (France, Christmas)', () => {
-    const paris = { e164: '+33612345678', region: 'FR', numberType: 'MOBILE', zones: ['Europe/Paris'], subdivisions: [] };
+    const paris = {
+      e164: '+33612345678',
+      region: 'FR',
+      numberType: 'MOBILE',
+      zones: ['Europe/Paris'],
+      subdivisions: [],
+    };
     const christmas = new Date('2026-12-25T11:00:00Z');
-    expect(decide(message({ recipient: paris }), 'arrival', facts({ now: christmas }, 'FR', []))).toMatchObject({
+    expect(
+      decide(message({ recipient: paris }), 'arrival', facts({ now: christmas }, 'FR', [])),
+    ).toMatchObject({
       kind: 'defer',
       reason: 'HOLIDAY',
     });
@@ -74,27 +94,45 @@ describe('what scheduling does with a message', () => {
 
   it('releases system replies even when the number has opted out or caps are full', () => {
     const confirmation = message({ kind: 'confirmation', purpose: 'transactional' });
-    const full = [{ at: new Date(NOW.getTime() - HOUR), bodyHash: 'a' }, { at: new Date(NOW.getTime() - HOUR), bodyHash: 'b' }];
-    expect(decide(confirmation, 'arrival', facts({ revoked: true, recentSends: full }))).toEqual({ kind: 'release' });
+    const full = [
+      { at: new Date(NOW.getTime() - HOUR), bodyHash: 'a' },
+      { at: new Date(NOW.getTime() - HOUR), bodyHash: 'b' },
+    ];
+    expect(decide(confirmation, 'arrival', facts({ revoked: true, recentSends: full }))).toEqual({
+      kind: 'release',
+    });
   });
 
   it('holds until notBefore, without a reason, and comes due no later than expiresAt', () => {
     const notBefore = new Date(NOW.getTime() + HOUR);
     const expiresAt = new Date(NOW.getTime() + 10 * MINUTE);
-    expect(decide(message({ purpose: 'transactional', notBefore: notBefore.toISOString() }), 'arrival', facts())).toEqual({
+    expect(
+      decide(message({ purpose: 'transactional', notBefore: notBefore.toISOString() }), 'arrival', facts()),
+    ).toEqual({
       kind: 'defer',
       scheduledFor: notBefore,
       dueAt: notBefore,
     });
-    const held = decide(message({ notBefore: notBefore.toISOString(), expiresAt: expiresAt.toISOString() }), 'arrival', facts());
+    const held = decide(
+      message({ notBefore: notBefore.toISOString(), expiresAt: expiresAt.toISOString() }),
+      'arrival',
+      facts(),
+    );
     expect(held).toEqual({ kind: 'defer', scheduledFor: notBefore, dueAt: expiresAt });
   });
 
   it('expires, cancels and blocks in that order', () => {
     const past = new Date(NOW.getTime() - MINUTE).toISOString();
-    expect(decide(message({ expiresAt: past }), 'due', facts({ revoked: true, campaignPaused: true }))).toEqual({ kind: 'expire' });
-    expect(decide(message(), 'due', facts({ revoked: true, campaignPaused: true }))).toEqual({ kind: 'cancel' });
-    expect(decide(message(), 'due', facts({ campaignPaused: true }))).toEqual({ kind: 'block', reason: 'CAMPAIGN_PAUSED' });
+    expect(
+      decide(message({ expiresAt: past }), 'due', facts({ revoked: true, campaignPaused: true })),
+    ).toEqual({ kind: 'expire' });
+    expect(decide(message(), 'due', facts({ revoked: true, campaignPaused: true }))).toEqual({
+      kind: 'cancel',
+    });
+    expect(decide(message(), 'due', facts({ campaignPaused: true }))).toEqual({
+      kind: 'block',
+      reason: 'CAMPAIGN_PAUSED',
+    });
   });
 
   it('blocks the third marketing message in 24 h (FREQUENCY_CAP), not a deferral, and a repeated body (DUPLICATE_CONTENT)', () => {
@@ -102,20 +140,42 @@ describe('what scheduling does with a message', () => {
       { at: new Date(NOW.getTime() - 2 * HOUR), bodyHash: 'first' },
       { at: new Date(NOW.getTime() - HOUR), bodyHash: 'second' },
     ];
-    expect(decide(message(), 'arrival', facts({ recentSends: sends }))).toEqual({ kind: 'block', reason: 'FREQUENCY_CAP' });
-    expect(decide(message({ purpose: 'transactional' }), 'arrival', facts({ recentSends: sends }))).toEqual({ kind: 'release' });
-    const repeat = [{ at: new Date(NOW.getTime() - HOUR), bodyHash: bodyHash('Optline Demo: offer. Reply STOP to opt out') }];
-    expect(decide(message(), 'arrival', facts({ recentSends: repeat }))).toEqual({ kind: 'block', reason: 'DUPLICATE_CONTENT' });
+    expect(decide(message(), 'arrival', facts({ recentSends: sends }))).toEqual({
+      kind: 'block',
+      reason: 'FREQUENCY_CAP',
+    });
+    expect(decide(message({ purpose: 'transactional' }), 'arrival', facts({ recentSends: sends }))).toEqual({
+      kind: 'release',
+    });
+    const repeat = [
+      {
+        at: new Date(NOW.getTime() - HOUR),
+        bodyHash: bodyHash('Optline Demo: offer. Reply STOP to opt out'),
+      },
+    ];
+    expect(decide(message(), 'arrival', facts({ recentSends: repeat }))).toEqual({
+      kind: 'block',
+      reason: 'DUPLICATE_CONTENT',
+    });
   });
 
   it('caps 6 in 7 days', () => {
-    const week = Array.from({ length: 6 }, (_, i) => ({ at: new Date(NOW.getTime() - (i + 1.5) * 24 * HOUR), bodyHash: `b${i}` }));
-    expect(decide(message(), 'arrival', facts({ recentSends: week }))).toEqual({ kind: 'block', reason: 'FREQUENCY_CAP' });
+    const week = Array.from({ length: 6 }, (_, i) => ({
+      at: new Date(NOW.getTime() - (i + 1.5) * 24 * HOUR),
+      bodyHash: `b${i}`,
+    }));
+    expect(decide(message(), 'arrival', facts({ recentSends: week }))).toEqual({
+      kind: 'block',
+      reason: 'FREQUENCY_CAP',
+    });
   });
 
   it('a deferred message that comes due inside the window goes; one that comes due outside is deferred again', () => {
     expect(decide(message(), 'due', facts())).toEqual({ kind: 'release' });
-    expect(decide(message({ recipient: sydney }), 'due', facts({}, 'AU', []))).toMatchObject({ kind: 'defer', reason: 'QUIET_HOURS' });
+    expect(decide(message({ recipient: sydney }), 'due', facts({}, 'AU', []))).toMatchObject({
+      kind: 'defer',
+      reason: 'QUIET_HOURS',
+    });
   });
 
   describe('timing optimal', () => {
@@ -132,14 +192,18 @@ describe('what scheduling does with a message', () => {
 
     it('goes at once without history, and at the opening when the window is closed', () => {
       expect(decide(message({ timing: 'optimal' }), 'arrival', facts())).toEqual({ kind: 'release' });
-      expect(decide(message({ timing: 'optimal', recipient: sydney }), 'arrival', facts({}, 'AU', []))).toMatchObject({
+      expect(
+        decide(message({ timing: 'optimal', recipient: sydney }), 'arrival', facts({}, 'AU', [])),
+      ).toMatchObject({
         kind: 'defer',
         reason: 'QUIET_HOURS',
       });
     });
 
     it('is not chosen again when the deferral comes due', () => {
-      expect(decide(message({ timing: 'optimal' }), 'due', facts({ replyHours: [20] }))).toEqual({ kind: 'release' });
+      expect(decide(message({ timing: 'optimal' }), 'due', facts({ replyHours: [20] }))).toEqual({
+        kind: 'release',
+      });
     });
   });
 });

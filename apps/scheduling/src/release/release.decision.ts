@@ -54,7 +54,8 @@ export function decide(message: WorkMessage, phase: 'arrival' | 'due', facts: De
   if (facts.campaignPaused) return { kind: 'block', reason: 'CAMPAIGN_PAUSED' };
 
   const earliest = Math.max(now, message.notBefore === undefined ? now : Date.parse(message.notBefore));
-  const hold = message.purpose === 'marketing' ? marketingTime(message, phase, earliest, facts) : { at: earliest };
+  const hold =
+    message.purpose === 'marketing' ? marketingTime(message, phase, earliest, facts) : { at: earliest };
   if (hold.at > now) {
     return {
       kind: 'defer',
@@ -65,7 +66,12 @@ export function decide(message: WorkMessage, phase: 'arrival' | 'due', facts: De
   }
   if (message.purpose === 'marketing') {
     const { maxPer24h, maxPer7d } = facts.rules;
-    const frequency = checkFrequency(facts.recentSends, { bodyHash: facts.bodyHash }, { maxPer24h, maxPer7d }, facts.now);
+    const frequency = checkFrequency(
+      facts.recentSends,
+      { bodyHash: facts.bodyHash },
+      { maxPer24h, maxPer7d },
+      facts.now,
+    );
     if (!frequency.allowed) return { kind: 'block', reason: frequency.reason };
   }
   return RELEASE;
@@ -93,7 +99,11 @@ function marketingTime(
   }
   const reason = window.allowed ? undefined : window.reason;
   const atTarget = target === earliest ? window : checkSendingWindow(new Date(target), zones, facts.rules);
-  if (!atTarget.allowed) return { at: spreadRelease(atTarget.opensAt, message.messageId).getTime(), reason: atTarget.reason };
+  if (!atTarget.allowed)
+    return { at: spreadRelease(atTarget.opensAt, message.messageId).getTime(), reason: atTarget.reason };
   if (target === earliest) return { at: earliest };
-  return { at: spreadRelease(new Date(target), message.messageId).getTime(), ...(reason === undefined ? {} : { reason }) };
+  return {
+    at: spreadRelease(new Date(target), message.messageId).getTime(),
+    ...(reason === undefined ? {} : { reason }),
+  };
 }

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
 
-import { bodyHash, effectiveRules, type DueTick, type EffectiveRules, type WorkMessage } from '@optline/domain';
+import {
+  bodyHash,
+  effectiveRules,
+  type DueTick,
+  type EffectiveRules,
+  type WorkMessage,
+} from '@optline/domain';
 import { Clock, TenantDirectory, type Db, type OutRecord } from '@optline/platform';
 
 import { CampaignService } from '../campaign/campaign.service';
-import { DeferralRepository, messageKey, type DeferralRow, type MessageDecisionRow, type MessageKey } from '../deferral/deferral.repository';
+import {
+  DeferralRepository,
+  messageKey,
+  type DeferralRow,
+  type MessageDecisionRow,
+  type MessageKey,
+} from '../deferral/deferral.repository';
 import { highestSeq, isRevoked } from '../recipients/consent-view';
 import { RecipientKeys, byRecipient, distinctRecipients, recipientId } from '../recipients/recipient-keys';
 import { RecipientsRepository, type RecipientKey, type SendRow } from '../recipients/recipients.repository';
@@ -69,7 +81,11 @@ export class ReleaseService {
   /** Due ticks (internal.due.v1): a row already released, or not due yet, is ignored. */
   async releaseDue(db: Db, ticks: DueTick[]): Promise<OutRecord[]> {
     const now = this.clock.now();
-    await this.recipients.lock(db, distinctRecipients(ticks.map((tick) => this.keys.of(tick.tenantId, tick.e164))), now);
+    await this.recipients.lock(
+      db,
+      distinctRecipients(ticks.map((tick) => this.keys.of(tick.tenantId, tick.e164))),
+      now,
+    );
     const due = await this.deferrals.dueForRelease(db, ticks, now);
     return this.decideAll(
       db,
@@ -79,17 +95,34 @@ export class ReleaseService {
     );
   }
 
-  private async decideAll(db: Db, candidates: Candidate[], phase: 'arrival' | 'due', now: Date): Promise<OutRecord[]> {
+  private async decideAll(
+    db: Db,
+    candidates: Candidate[],
+    phase: 'arrival' | 'due',
+    now: Date,
+  ): Promise<OutRecord[]> {
     if (candidates.length === 0) return [];
     const everyone = distinctRecipients(candidates.map((candidate) => candidate.key));
-    const marketing = candidates.filter((candidate) => candidate.message.purpose === 'marketing' && candidate.message.kind === 'request');
-    const optimal = phase === 'arrival' ? marketing.filter((candidate) => candidate.message.timing === 'optimal') : [];
+    const marketing = candidates.filter(
+      (candidate) => candidate.message.purpose === 'marketing' && candidate.message.kind === 'request',
+    );
+    const optimal =
+      phase === 'arrival' ? marketing.filter((candidate) => candidate.message.timing === 'optimal') : [];
     const history = byRecipient(await this.recipients.consentHistory(db, everyone));
     const sends = byRecipient(
-      await this.recipients.recentSends(db, distinctRecipients(marketing.map((candidate) => candidate.key)), new Date(now.getTime() - WEEK_MS)),
+      await this.recipients.recentSends(
+        db,
+        distinctRecipients(marketing.map((candidate) => candidate.key)),
+        new Date(now.getTime() - WEEK_MS),
+      ),
     );
-    const replies = byRecipient(await this.recipients.replyTimes(db, distinctRecipients(optimal.map((candidate) => candidate.key))));
-    const paused = await this.campaigns.pausedAmong(db, candidates.map((candidate) => candidate.message));
+    const replies = byRecipient(
+      await this.recipients.replyTimes(db, distinctRecipients(optimal.map((candidate) => candidate.key))),
+    );
+    const paused = await this.campaigns.pausedAmong(
+      db,
+      candidates.map((candidate) => candidate.message),
+    );
 
     const writes = new BatchWrites();
     for (const candidate of candidates) {
@@ -112,7 +145,13 @@ export class ReleaseService {
           return hour === undefined ? [] : [hour];
         }),
       });
-      this.apply(writes, candidate, decision, { now, rules, bodyHash: hash, consentSeq: highestSeq(consent), recent });
+      this.apply(writes, candidate, decision, {
+        now,
+        rules,
+        bodyHash: hash,
+        consentSeq: highestSeq(consent),
+        recent,
+      });
     }
 
     await this.deferrals.insert(db, writes.newDeferrals, now);

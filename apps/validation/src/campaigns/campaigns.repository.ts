@@ -69,15 +69,28 @@ export interface PageRecipient {
 export class CampaignsRepository {
   /** Records the request; false when it was recorded before (a replayed request fans out once). */
   async start(db: Db, request: CampaignRequest, receivedAt: Date): Promise<boolean> {
-    const { rowCount } = await db.query(START, [request.tenantId, request.id, request.campaignId, request, receivedAt]);
+    const { rowCount } = await db.query(START, [
+      request.tenantId,
+      request.id,
+      request.campaignId,
+      request,
+      receivedAt,
+    ]);
     return (rowCount ?? 0) > 0;
   }
 
   /** Fixes the recipients: the segment is evaluated once, here, in PostgreSQL. Returns their number. */
-  async snapshot(db: Db, request: CampaignRequest): Promise<{ ok: true; recipients: number } | { ok: false; errors: string[] }> {
+  async snapshot(
+    db: Db,
+    request: CampaignRequest,
+  ): Promise<{ ok: true; recipients: number } | { ok: false; errors: string[] }> {
     const condition = segmentCondition(request.segment, 3);
     if (!condition.ok) return condition;
-    const { rowCount } = await db.query(SNAPSHOT(condition.sql), [request.tenantId, request.id, ...condition.params]);
+    const { rowCount } = await db.query(SNAPSHOT(condition.sql), [
+      request.tenantId,
+      request.id,
+      ...condition.params,
+    ]);
     const recipients = rowCount ?? 0;
     await db.query(SET_RECIPIENTS, [request.tenantId, request.id, recipients]);
     return { ok: true, recipients };
@@ -93,10 +106,22 @@ export class CampaignsRepository {
     }>(LOAD_FANOUT, [tenantId, requestId]);
     const row = rows[0];
     if (!row) return undefined;
-    return { request: row.request, receivedAt: row.received_at, cursor: row.cursor, fannedOut: row.fanned_out, done: row.done_at !== null };
+    return {
+      request: row.request,
+      receivedAt: row.received_at,
+      cursor: row.cursor,
+      fannedOut: row.fanned_out,
+      done: row.done_at !== null,
+    };
   }
 
-  async page(db: Db, tenantId: string, requestId: string, after: string, size: number): Promise<PageRecipient[]> {
+  async page(
+    db: Db,
+    tenantId: string,
+    requestId: string,
+    after: string,
+    size: number,
+  ): Promise<PageRecipient[]> {
     const { rows } = await db.query<{
       external_id: string;
       e164: string | null;

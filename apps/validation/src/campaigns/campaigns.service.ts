@@ -27,7 +27,11 @@ export class CampaignsService {
     private readonly tenants: TenantDirectory,
   ) {}
 
-  async start(db: Db, requests: Array<{ value: CampaignRequest; receivedAt: string }>, now: Date): Promise<OutRecord[]> {
+  async start(
+    db: Db,
+    requests: Array<{ value: CampaignRequest; receivedAt: string }>,
+    now: Date,
+  ): Promise<OutRecord[]> {
     const outputs: OutRecord[] = [];
     for (const { value, receivedAt } of requests) {
       if (!(await this.repository.start(db, value, new Date(receivedAt)))) continue;
@@ -47,7 +51,9 @@ export class CampaignsService {
         );
         continue;
       }
-      outputs.push(pageRecord({ tenantId: value.tenantId, requestId: value.id, campaignId: value.campaignId }));
+      outputs.push(
+        pageRecord({ tenantId: value.tenantId, requestId: value.id, campaignId: value.campaignId }),
+      );
     }
     return outputs;
   }
@@ -65,9 +71,18 @@ export class CampaignsService {
 
   private async fanOutPage(db: Db, page: FanoutPage, fanout: Fanout, now: Date): Promise<OutRecord[]> {
     const { request } = fanout;
-    const recipients = await this.repository.page(db, page.tenantId, page.requestId, fanout.cursor, FANOUT_PAGE_SIZE);
+    const recipients = await this.repository.page(
+      db,
+      page.tenantId,
+      page.requestId,
+      fanout.cursor,
+      FANOUT_PAGE_SIZE,
+    );
     const present = recipients.filter((r): r is Required<PageRecipient> => r.contact !== undefined);
-    const states = await this.hygiene.states(db, present.map((r) => ({ tenantId: request.tenantId, e164: r.contact.e164 })));
+    const states = await this.hygiene.states(
+      db,
+      present.map((r) => ({ tenantId: request.tenantId, e164: r.contact.e164 })),
+    );
     const tenant = this.tenants.get(request.tenantId);
     const context = { tenant, policy: this.tenants.policy(request.tenantId), now };
 
@@ -86,14 +101,26 @@ export class CampaignsService {
         expiresAt: request.expiresAt,
         requestedAt: request.occurredAt,
         acceptedAt: fanout.receivedAt.toISOString(),
-        number: { ok: true, e164: contact.e164, region: contact.region, numberType: contact.numberType as NumberType, smsCapable: true },
+        number: {
+          ok: true,
+          e164: contact.e164,
+          region: contact.region,
+          numberType: contact.numberType as NumberType,
+          smsCapable: true,
+        },
         attributes: contact.attributes,
         profile: { locale: contact.locale, timeZone: contact.timeZone },
         hygiene: states({ tenantId: request.tenantId, e164: contact.e164 }),
       };
       const result = screenMessage(message, context);
       outputs.push(...result.records);
-      if (result.inactive) inactive.push({ tenantId: request.tenantId, e164: contact.e164, messageId: message.messageId, state: message.hygiene });
+      if (result.inactive)
+        inactive.push({
+          tenantId: request.tenantId,
+          e164: contact.e164,
+          messageId: message.messageId,
+          state: message.hygiene,
+        });
     }
     outputs.push(...(await this.hygiene.reportInactive(db, inactive, now)));
 
@@ -103,7 +130,11 @@ export class CampaignsService {
       outputs.push(pageRecord({ ...page, after: cursor }));
       return outputs;
     }
-    const total = await this.repository.advance(db, request.tenantId, request.id, { cursor, messages: present.length, doneAt: now });
+    const total = await this.repository.advance(db, request.tenantId, request.id, {
+      cursor,
+      messages: present.length,
+      doneAt: now,
+    });
     outputs.push(
       auditRecord({
         subjectId: request.id,

@@ -33,7 +33,11 @@ export function segmentCondition(segment: Segment, firstParam: number): SegmentC
     else errors.push(`where.${index}: ${sql.error}`);
   });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, sql: parts.length === 0 ? 'true' : parts.map((part) => `(${part})`).join(' and '), params };
+  return {
+    ok: true,
+    sql: parts.length === 0 ? 'true' : parts.map((part) => `(${part})`).join(' and '),
+    params,
+  };
 }
 
 type Param = (value: unknown) => string;
@@ -63,7 +67,8 @@ function predicateSql({ attribute, op, value }: SegmentPredicate, param: Param):
       return { error: `${op} needs a number or a string value` };
     }
     case 'in': {
-      if (!Array.isArray(value) || value.length === 0) return { error: 'in needs a non-empty list of values' };
+      if (!Array.isArray(value) || value.length === 0)
+        return { error: 'in needs a non-empty list of values' };
       // Lax SQL/JSON path: `[*]` reads a scalar as a one-item list, and `==` against a list is "any of".
       const path = `$."${attribute}"[*] ? (@ == $values[*])`;
       return `jsonb_path_exists(c.attributes, ${param(path)}::jsonpath, ${param(JSON.stringify({ values: value }))}::jsonb)`;
@@ -74,11 +79,13 @@ function predicateSql({ attribute, op, value }: SegmentPredicate, param: Param):
         const list = `c.attributes @> ${param(JSON.stringify({ [attribute]: [value] }))}::jsonb`;
         return `${list} or (jsonb_typeof(c.attributes -> ${name}) = 'string' and strpos(c.attributes ->> ${name}, ${param(value)}) > 0)`;
       }
-      if (Array.isArray(value) && value.length > 0) return `c.attributes @> ${param(JSON.stringify({ [attribute]: value }))}::jsonb`;
+      if (Array.isArray(value) && value.length > 0)
+        return `c.attributes @> ${param(JSON.stringify({ [attribute]: value }))}::jsonb`;
       return { error: 'contains needs a string or a non-empty list' };
     }
     case 'exists': {
-      if (value !== undefined && typeof value !== 'boolean') return { error: 'exists takes no value, or true/false' };
+      if (value !== undefined && typeof value !== 'boolean')
+        return { error: 'exists takes no value, or true/false' };
       const present = `c.attributes ? ${param(attribute)}`;
       return value === false ? `not (${present})` : present;
     }

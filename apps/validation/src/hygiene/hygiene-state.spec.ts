@@ -1,4 +1,12 @@
-import { CLEAN_NUMBER, applyFact, erasedWithoutOptIn, inactiveForMarketing, suppressedUndeliverable, type HygieneFact, type HygieneState } from './hygiene-state';
+import {
+  CLEAN_NUMBER,
+  applyFact,
+  erasedWithoutOptIn,
+  inactiveForMarketing,
+  suppressedUndeliverable,
+  type HygieneFact,
+  type HygieneState,
+} from './hygiene-state';
 
 const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86_400_000);
 const apply = (facts: HygieneFact[], from: HygieneState = CLEAN_NUMBER) => {
@@ -14,26 +22,41 @@ const apply = (facts: HygieneFact[], from: HygieneState = CLEAN_NUMBER) => {
 
 describe('number hygiene', () => {
   it('suppresses on undeliverable and lifts on a later opt-in, in either arrival order', () => {
-    const inOrder = apply([{ kind: 'undeliverable', at: at(1) }, { kind: 'opted_in', at: at(2) }]);
+    const inOrder = apply([
+      { kind: 'undeliverable', at: at(1) },
+      { kind: 'opted_in', at: at(2) },
+    ]);
     expect(inOrder.changes).toEqual(['suppressed', 'unsuppressed']);
     expect(suppressedUndeliverable(inOrder.state)).toBe(false);
 
-    const late = apply([{ kind: 'opted_in', at: at(2) }, { kind: 'undeliverable', at: at(1) }]);
+    const late = apply([
+      { kind: 'opted_in', at: at(2) },
+      { kind: 'undeliverable', at: at(1) },
+    ]);
     expect(late.changes).toEqual([]);
     expect(suppressedUndeliverable(late.state)).toBe(false);
 
-    const older = apply([{ kind: 'opted_in', at: at(1) }, { kind: 'undeliverable', at: at(2) }]);
+    const older = apply([
+      { kind: 'opted_in', at: at(1) },
+      { kind: 'undeliverable', at: at(2) },
+    ]);
     expect(suppressedUndeliverable(older.state)).toBe(true);
   });
 
   it('blocks contacts of an erased number until a new opt-in', () => {
-    const erased = apply([{ kind: 'opted_in', at: at(1) }, { kind: 'erased', at: at(2) }]).state;
+    const erased = apply([
+      { kind: 'opted_in', at: at(1) },
+      { kind: 'erased', at: at(2) },
+    ]).state;
     expect(erasedWithoutOptIn(erased)).toBe(true);
     expect(erasedWithoutOptIn(apply([{ kind: 'opted_in', at: at(3) }], erased).state)).toBe(false);
   });
 
   it('counts marketing sends since the last reply for the sunset rule', () => {
-    const sends: HygieneFact[] = Array.from({ length: 10 }, (_, i) => ({ kind: 'marketing_sent', at: at(i) }));
+    const sends: HygieneFact[] = Array.from({ length: 10 }, (_, i) => ({
+      kind: 'marketing_sent',
+      at: at(i),
+    }));
     const silent = apply(sends).state;
     expect(silent).toMatchObject({ marketingSendsSinceReply: 10, firstSendSinceReplyAt: at(0) });
     expect(inactiveForMarketing(silent, at(179))).toBe(false);
@@ -47,7 +70,9 @@ describe('number hygiene', () => {
   });
 
   it('needs ten sends, not only time', () => {
-    const nine = apply(Array.from({ length: 9 }, (_, i) => ({ kind: 'marketing_sent' as const, at: at(i) }))).state;
+    const nine = apply(
+      Array.from({ length: 9 }, (_, i) => ({ kind: 'marketing_sent' as const, at: at(i) })),
+    ).state;
     expect(inactiveForMarketing(nine, at(1000))).toBe(false);
   });
 });

@@ -49,7 +49,10 @@ export function inactiveForMarketing(state: HygieneState, at: Date): boolean {
  * Applies one fact. Facts carry their own time and the state keeps the latest of each, so the result does not
  * depend on which topic's event arrives first. `change` marks a start or end of the undeliverable suppression.
  */
-export function applyFact(state: HygieneState, fact: HygieneFact): { state: HygieneState; change?: 'suppressed' | 'unsuppressed' } {
+export function applyFact(
+  state: HygieneState,
+  fact: HygieneFact,
+): { state: HygieneState; change?: 'suppressed' | 'unsuppressed' } {
   const before = suppressedUndeliverable(state);
   const next: HygieneState = { ...state };
   switch (fact.kind) {
@@ -67,7 +70,9 @@ export function applyFact(state: HygieneState, fact: HygieneFact): { state: Hygi
       if (state.lastReplyAt !== undefined && fact.at <= state.lastReplyAt) break;
       next.marketingSendsSinceReply = state.marketingSendsSinceReply + 1;
       next.firstSendSinceReplyAt =
-        state.firstSendSinceReplyAt !== undefined && state.firstSendSinceReplyAt < fact.at ? state.firstSendSinceReplyAt : fact.at;
+        state.firstSendSinceReplyAt !== undefined && state.firstSendSinceReplyAt < fact.at
+          ? state.firstSendSinceReplyAt
+          : fact.at;
       break;
     case 'replied':
       if (state.lastReplyAt !== undefined && fact.at <= state.lastReplyAt) break;

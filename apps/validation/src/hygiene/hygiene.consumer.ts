@@ -1,11 +1,10 @@
-import { Controller, UseFilters } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
 import { TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
 import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
 
 import { RegistryService } from '../registry/registry.service';
-import { RethrowRpcErrors } from '../shared/error-filters';
 import { HygieneService, type NumberFact } from './hygiene.service';
 
 /**
@@ -14,7 +13,6 @@ import { HygieneService, type NumberFact } from './hygiene.service';
  * sunset count, an erasure deletes the number's contacts).
  */
 @Controller()
-@UseFilters(RethrowRpcErrors)
 export class HygieneConsumer {
   constructor(
     private readonly hygiene: HygieneService,
@@ -22,19 +20,26 @@ export class HygieneConsumer {
   ) {}
 
   @EventPattern(TOPICS.deliveryEvents.name)
-  deliveries(@Payload() records: Array<StreamRecord<DeliveryEvent>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+  deliveries(
+    @Payload() records: Array<StreamRecord<DeliveryEvent>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     const facts: NumberFact[] = [];
     for (const { value: event } of records) {
       const at = new Date(event.at);
       const number = { tenantId: event.tenantId, e164: event.e164, causeId: event.messageId };
       if (event.status === 'undeliverable') facts.push({ ...number, fact: { kind: 'undeliverable', at } });
-      if (event.status === 'sent' && event.purpose === 'marketing') facts.push({ ...number, fact: { kind: 'marketing_sent', at } });
+      if (event.status === 'sent' && event.purpose === 'marketing')
+        facts.push({ ...number, fact: { kind: 'marketing_sent', at } });
     }
     return this.hygiene.apply(ctx.db, facts, ctx.now);
   }
 
   @EventPattern(TOPICS.recipientEvents.name)
-  async recipientEvents(@Payload() records: Array<StreamRecord<RecipientEvent>>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
+  async recipientEvents(
+    @Payload() records: Array<StreamRecord<RecipientEvent>>,
+    @Ctx() ctx: StreamContext,
+  ): Promise<OutRecord[]> {
     const outputs: OutRecord[] = [];
     let facts: NumberFact[] = [];
     const flush = async () => {

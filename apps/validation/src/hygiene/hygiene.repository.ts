@@ -53,13 +53,19 @@ export class HygieneRepository {
   /** The stored state of each number that has one, by `numberKey`; `lock` when the caller will save it. */
   async load(db: Db, keys: NumberKey[], lock = false): Promise<Map<string, HygieneState>> {
     if (keys.length === 0) return new Map();
-    const { rows } = await db.query<Row>(lock ? LOAD_FOR_UPDATE : LOAD, [keys.map((k) => k.tenantId), keys.map((k) => k.fingerprint)]);
-    return new Map(rows.map((row) => [numberKey({ tenantId: row.tenant_id, fingerprint: row.fingerprint }), toState(row)]));
+    const { rows } = await db.query<Row>(lock ? LOAD_FOR_UPDATE : LOAD, [
+      keys.map((k) => k.tenantId),
+      keys.map((k) => k.fingerprint),
+    ]);
+    return new Map(
+      rows.map((row) => [numberKey({ tenantId: row.tenant_id, fingerprint: row.fingerprint }), toState(row)]),
+    );
   }
 
   async save(db: Db, states: Array<NumberKey & { state: HygieneState }>): Promise<void> {
     if (states.length === 0) return;
-    const column = (pick: (s: HygieneState) => Date | undefined) => states.map((entry) => pick(entry.state) ?? null);
+    const column = (pick: (s: HygieneState) => Date | undefined) =>
+      states.map((entry) => pick(entry.state) ?? null);
     await db.query(SAVE, [
       states.map((entry) => entry.tenantId),
       states.map((entry) => entry.fingerprint),

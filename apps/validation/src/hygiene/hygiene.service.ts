@@ -30,7 +30,10 @@ export class HygieneService {
   ) {}
 
   key(number: NumberRef): NumberKey {
-    return { tenantId: number.tenantId, fingerprint: phoneFingerprint(this.config.piiKey, number.tenantId, number.e164) };
+    return {
+      tenantId: number.tenantId,
+      fingerprint: phoneFingerprint(this.config.piiKey, number.tenantId, number.e164),
+    };
   }
 
   /** Read-only states of the numbers (a number never seen is clean). */
@@ -95,9 +98,14 @@ export class HygieneService {
     const fresh = new Map<string, NumberRef & { messageId: string; key: NumberKey }>();
     for (const entry of blocked) {
       const key = this.key(entry);
-      if (entry.state.inactiveReportedAt === undefined && !fresh.has(numberKey(key))) fresh.set(numberKey(key), { ...entry, key });
+      if (entry.state.inactiveReportedAt === undefined && !fresh.has(numberKey(key)))
+        fresh.set(numberKey(key), { ...entry, key });
     }
-    await this.repository.reportInactive(db, [...fresh.values()].map((entry) => entry.key), now);
+    await this.repository.reportInactive(
+      db,
+      [...fresh.values()].map((entry) => entry.key),
+      now,
+    );
     return [...fresh.values()].map((entry) =>
       auditRecord({
         subjectId: entry.messageId,

@@ -16,7 +16,11 @@ export interface ContactProfile {
 const COUNTRY = /^[A-Z]{2}$/;
 
 /** A raw number as a person typed it, read with the input's default country, else the tenant's. */
-export function readNumber(raw: string, defaultCountry: string | undefined, tenant: TenantConfig): NormalisedPhone {
+export function readNumber(
+  raw: string,
+  defaultCountry: string | undefined,
+  tenant: TenantConfig,
+): NormalisedPhone {
   return normalisePhone(raw, defaultCountry ?? tenant.defaultCountry);
 }
 
@@ -37,7 +41,11 @@ export function recipientOf(
     e164: number.e164,
     region: number.region,
     numberType: number.numberType ?? 'UNKNOWN',
-    zones: resolveRecipientZones({ e164: number.e164, region: number.region, contactTimeZone: profile?.timeZone }),
+    zones: resolveRecipientZones({
+      e164: number.e164,
+      region: number.region,
+      contactTimeZone: profile?.timeZone,
+    }),
     subdivisions: subdivisionsForNumber(number.e164),
     ...(profile?.locale ? { locale: profile.locale } : {}),
   };

@@ -84,7 +84,10 @@ export class RegistryRepository {
 
   async byNumber(db: Db, numbers: Array<{ tenantId: string; e164: string }>): Promise<ContactRow[]> {
     if (numbers.length === 0) return [];
-    const { rows } = await db.query<Row>(CONTACTS_BY_NUMBER, [numbers.map((n) => n.tenantId), numbers.map((n) => n.e164)]);
+    const { rows } = await db.query<Row>(CONTACTS_BY_NUMBER, [
+      numbers.map((n) => n.tenantId),
+      numbers.map((n) => n.e164),
+    ]);
     return rows.map(toContact);
   }
 
@@ -106,7 +109,10 @@ export class RegistryRepository {
   /** Deletes every contact of the numbers (their attributes and externalId mapping). Returns how many. */
   async erase(db: Db, numbers: Array<{ tenantId: string; e164: string }>): Promise<number> {
     if (numbers.length === 0) return 0;
-    const { rowCount } = await db.query(ERASE_CONTACTS, [numbers.map((n) => n.tenantId), numbers.map((n) => n.e164)]);
+    const { rowCount } = await db.query(ERASE_CONTACTS, [
+      numbers.map((n) => n.tenantId),
+      numbers.map((n) => n.e164),
+    ]);
     return rowCount ?? 0;
   }
 }

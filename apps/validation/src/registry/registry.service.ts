@@ -26,7 +26,12 @@ export class RegistryService {
 
   async upsert(db: Db, upserts: ContactUpsert[], now: Date): Promise<OutRecord[]> {
     const outputs: OutRecord[] = [];
-    const reject = (upsert: ContactUpsert, e164: string | undefined, reason: 'INVALID_NUMBER' | 'NOT_SMS_CAPABLE' | 'COUNTRY_NOT_ALLOWED' | undefined, detail: Record<string, unknown> = {}) =>
+    const reject = (
+      upsert: ContactUpsert,
+      e164: string | undefined,
+      reason: 'INVALID_NUMBER' | 'NOT_SMS_CAPABLE' | 'COUNTRY_NOT_ALLOWED' | undefined,
+      detail: Record<string, unknown> = {},
+    ) =>
       outputs.push(
         auditRecord({
           subjectId: upsert.id,
@@ -43,8 +48,17 @@ export class RegistryService {
     for (const upsert of upserts) {
       const tenant = this.tenants.get(upsert.tenantId);
       const number = readNumber(upsert.phone, upsert.defaultCountry, tenant);
-      if (!number.ok) reject(upsert, number.e164, number.reason, number.numberType ? { numberType: number.numberType } : {});
-      else if (!hasCountry(number.region) || (tenant.allowedCountries && !tenant.allowedCountries.includes(number.region))) {
+      if (!number.ok)
+        reject(
+          upsert,
+          number.e164,
+          number.reason,
+          number.numberType ? { numberType: number.numberType } : {},
+        );
+      else if (
+        !hasCountry(number.region) ||
+        (tenant.allowedCountries && !tenant.allowedCountries.includes(number.region))
+      ) {
         reject(upsert, number.e164, 'COUNTRY_NOT_ALLOWED', { region: number.region });
       } else {
         readable.push({
@@ -90,7 +104,10 @@ export class RegistryService {
           at: now,
           action: 'contact.upserted',
           subject: { phone: write.e164 },
-          detail: { externalId: write.externalId, ...(others.length > 0 ? { sharesNumberWith: others.slice(0, 20) } : {}) },
+          detail: {
+            externalId: write.externalId,
+            ...(others.length > 0 ? { sharesNumberWith: others.slice(0, 20) } : {}),
+          },
         }),
       );
     }
@@ -106,7 +123,11 @@ export class RegistryService {
     if (numbers.length === 0) return 0;
     const erased = await this.repository.erase(db, numbers);
     await this.campaigns.eraseNumbers(db, numbers);
-    await this.hygiene.apply(db, numbers.map((n) => ({ ...n, fact: { kind: 'erased' as const, at: n.at } })), now);
+    await this.hygiene.apply(
+      db,
+      numbers.map((n) => ({ ...n, fact: { kind: 'erased' as const, at: n.at } })),
+      now,
+    );
     return erased;
   }
 }

@@ -3,7 +3,13 @@ import { effectivePolicy, normalisePhone, TOPICS, type TenantConfig } from '@opt
 import { CLEAN_NUMBER, type HygieneState } from '../hygiene/hygiene-state';
 import { screenMessage, type MessageToScreen } from './message-screening';
 
-const demo: TenantConfig = { id: 'demo', defaultCountry: 'US', senderId: 'Optline Demo', helpText: 'help', apiKeys: [] };
+const demo: TenantConfig = {
+  id: 'demo',
+  defaultCountry: 'US',
+  senderId: 'Optline Demo',
+  helpText: 'help',
+  apiKeys: [],
+};
 const acme: TenantConfig = {
   id: 'acme-eu',
   defaultCountry: 'FR',
@@ -30,8 +36,15 @@ function screen(extra: Partial<MessageToScreen> & { to?: string } = {}, tenant =
     ...rest,
   };
   const result = screenMessage(message, { tenant, policy: effectivePolicy(tenant), now });
-  const on = (topic: string) => result.records.filter((r) => r.topic === topic).map((r) => r.value as Record<string, unknown>);
-  return { result, on, outcome: on(TOPICS.outcomes.name)[0], audits: on(TOPICS.audit.name), screened: on(TOPICS.screened.name)[0] };
+  const on = (topic: string) =>
+    result.records.filter((r) => r.topic === topic).map((r) => r.value as Record<string, unknown>);
+  return {
+    result,
+    on,
+    outcome: on(TOPICS.outcomes.name)[0],
+    audits: on(TOPICS.audit.name),
+    screened: on(TOPICS.screened.name)[0],
+  };
 }
 
 describe('screenMessage', () => {
@@ -39,9 +52,19 @@ describe('screenMessage', () => {
     ['an invalid number', { to: '12345' }, 'INVALID_NUMBER', demo],
     ['a landline', { to: '+33142685300' }, 'NOT_SMS_CAPABLE', acme],
     ['a country the tenant does not allow', { to: '+34612345678' }, 'COUNTRY_NOT_ALLOWED', acme],
-    ['an undeliverable number', { hygiene: { ...CLEAN_NUMBER, undeliverableAt: new Date(now.getTime() - day) } }, 'SUPPRESSED_UNDELIVERABLE', demo],
+    [
+      'an undeliverable number',
+      { hygiene: { ...CLEAN_NUMBER, undeliverableAt: new Date(now.getTime() - day) } },
+      'SUPPRESSED_UNDELIVERABLE',
+      demo,
+    ],
     ['a shortener', { body: 'See bit.ly/x' }, 'CONTENT_VIOLATION', demo],
-    ['a banned phrase', { to: '+33612345678', body: 'You are a GUARANTEED winner' }, 'CONTENT_VIOLATION', acme],
+    [
+      'a banned phrase',
+      { to: '+33612345678', body: 'You are a GUARANTEED winner' },
+      'CONTENT_VIOLATION',
+      acme,
+    ],
     ['an unresolved placeholder', { body: 'Hi {{firstName}}' }, 'CONTENT_VIOLATION', demo],
     ['more than ten segments', { body: 'x'.repeat(1600) }, 'CONTENT_VIOLATION', demo],
   ] as const)('blocks %s with an outcome and audit events', (_, extra, reason, tenant) => {
@@ -66,7 +89,10 @@ describe('screenMessage', () => {
   });
 
   it('suppresses an inactive number for marketing only', () => {
-    const inactive: HygieneState = { marketingSendsSinceReply: 10, firstSendSinceReplyAt: new Date(now.getTime() - 200 * day) };
+    const inactive: HygieneState = {
+      marketingSendsSinceReply: 10,
+      firstSendSinceReplyAt: new Date(now.getTime() - 200 * day),
+    };
     const marketing = screen({ purpose: 'marketing', body: 'Sale today', hygiene: inactive });
     expect(marketing.outcome).toMatchObject({ reason: 'SUPPRESSED_INACTIVE' });
     expect(marketing.result.inactive).toBe(true);

@@ -73,24 +73,49 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
     subject: messageSubject(message.messageId, to, message.campaignId),
     detail: { purpose: message.purpose, kind: 'request' },
   });
-  const block = (reason: Parameters<typeof blockRecords>[0]['reason'], detail?: Record<string, unknown>, inactive = false) => ({
+  const block = (
+    reason: Parameters<typeof blockRecords>[0]['reason'],
+    detail?: Record<string, unknown>,
+    inactive = false,
+  ) => ({
     records: [
       received,
-      ...blockRecords({ messageId: message.messageId, tenantId: message.tenantId, campaignId: message.campaignId, reason, to, at: now, detail }),
+      ...blockRecords({
+        messageId: message.messageId,
+        tenantId: message.tenantId,
+        campaignId: message.campaignId,
+        reason,
+        to,
+        at: now,
+        detail,
+      }),
     ],
     inactive,
   });
 
-  if (!number.ok) return block(number.reason, number.numberType ? { numberType: number.numberType } : undefined);
-  if (!hasCountry(number.region) || (tenant.allowedCountries && !tenant.allowedCountries.includes(number.region))) {
-    return block('COUNTRY_NOT_ALLOWED', { region: number.region, allowedCountries: tenant.allowedCountries ?? [] });
+  if (!number.ok)
+    return block(number.reason, number.numberType ? { numberType: number.numberType } : undefined);
+  if (
+    !hasCountry(number.region) ||
+    (tenant.allowedCountries && !tenant.allowedCountries.includes(number.region))
+  ) {
+    return block('COUNTRY_NOT_ALLOWED', {
+      region: number.region,
+      allowedCountries: tenant.allowedCountries ?? [],
+    });
   }
   if (suppressedUndeliverable(message.hygiene)) {
-    return block('SUPPRESSED_UNDELIVERABLE', { undeliverableAt: message.hygiene.undeliverableAt?.toISOString() });
+    return block('SUPPRESSED_UNDELIVERABLE', {
+      undeliverableAt: message.hygiene.undeliverableAt?.toISOString(),
+    });
   }
   if (message.purpose === 'marketing' && inactiveForMarketing(message.hygiene, now)) {
     const { marketingSendsSinceReply, firstSendSinceReplyAt } = message.hygiene;
-    return block('SUPPRESSED_INACTIVE', { marketingSendsSinceReply, silentSince: firstSendSinceReplyAt?.toISOString() }, true);
+    return block(
+      'SUPPRESSED_INACTIVE',
+      { marketingSendsSinceReply, silentSince: firstSendSinceReplyAt?.toISOString() },
+      true,
+    );
   }
 
   const senderId = message.senderId ?? tenant.senderId;
@@ -98,13 +123,23 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
   const text = rendered.ok ? rendered.text : message.body;
   const body =
     message.purpose === 'marketing'
-      ? prepareMarketingBody({ text, senderName: senderId, region: number.region, locale: message.profile?.locale })
+      ? prepareMarketingBody({
+          text,
+          senderName: senderId,
+          region: number.region,
+          locale: message.profile?.locale,
+        })
       : text;
   const violations: ContentViolation[] = rendered.ok
     ? checkContent(body, { bannedPhrases: context.policy.bannedPhrases })
     : [
-        ...rendered.missing.map((name): ContentViolation => ({ rule: 'UNRESOLVED_PLACEHOLDER', detail: `{{${name}}}` })),
-        ...checkContent(body, { bannedPhrases: context.policy.bannedPhrases }).filter((v) => v.rule !== 'UNRESOLVED_PLACEHOLDER'),
+        ...rendered.missing.map((name): ContentViolation => ({
+          rule: 'UNRESOLVED_PLACEHOLDER',
+          detail: `{{${name}}}`,
+        })),
+        ...checkContent(body, { bannedPhrases: context.policy.bannedPhrases }).filter(
+          (v) => v.rule !== 'UNRESOLVED_PLACEHOLDER',
+        ),
       ];
   if (violations.length > 0) return block('CONTENT_VIOLATION', { violations });
 
@@ -125,7 +160,10 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
     acceptedAt: message.acceptedAt,
   };
   return {
-    records: [received, screenedRecord(message.tenantId, work.recipient.e164, { kind: 'message', message: work })],
+    records: [
+      received,
+      screenedRecord(message.tenantId, work.recipient.e164, { kind: 'message', message: work }),
+    ],
     inactive: false,
   };
 }

@@ -48,11 +48,22 @@ export class ScreeningService {
     const kind = run[0]!.kind;
     switch (kind) {
       case 'contact':
-        return this.registry.upsert(db, (run as Array<Accepted<'contact'>>).map((input) => input.value as ContactUpsert), now);
+        return this.registry.upsert(
+          db,
+          (run as Array<Accepted<'contact'>>).map((input) => input.value as ContactUpsert),
+          now,
+        );
       case 'message':
         return this.messages(db, run as Array<Accepted<'message'>>, now);
       case 'campaign':
-        return this.campaigns.start(db, (run as Array<Accepted<'campaign'>>).map((input) => ({ value: input.value as CampaignRequest, receivedAt: input.receivedAt })), now);
+        return this.campaigns.start(
+          db,
+          (run as Array<Accepted<'campaign'>>).map((input) => ({
+            value: input.value as CampaignRequest,
+            receivedAt: input.receivedAt,
+          })),
+          now,
+        );
       case 'consent':
         return Promise.resolve(this.consents(run as Array<Accepted<'consent'>>, now));
       case 'inbound':
@@ -68,8 +79,12 @@ export class ScreeningService {
       const number = readNumber(value.to, value.defaultCountry, this.tenants.get(value.tenantId));
       return { value, receivedAt: input.receivedAt, number };
     });
-    const numbers = requests.flatMap(({ value, number }) => (number.e164 ? [{ tenantId: value.tenantId, e164: number.e164 }] : []));
-    const named = requests.flatMap(({ value }) => (value.contactExternalId ? [{ tenantId: value.tenantId, externalId: value.contactExternalId }] : []));
+    const numbers = requests.flatMap(({ value, number }) =>
+      number.e164 ? [{ tenantId: value.tenantId, e164: number.e164 }] : [],
+    );
+    const named = requests.flatMap(({ value }) =>
+      value.contactExternalId ? [{ tenantId: value.tenantId, externalId: value.contactExternalId }] : [],
+    );
     const found = indexContacts(await this.contacts.byIdOrNumber(db, named, numbers));
     const states = await this.hygiene.states(db, numbers);
 
@@ -77,10 +92,19 @@ export class ScreeningService {
     const inactive = [];
     for (const { value, receivedAt, number } of requests) {
       const tenant = this.tenants.get(value.tenantId);
-      const contact = value.contactExternalId ? found.byId.get(`${value.tenantId}\u0000${value.contactExternalId}`) : undefined;
+      const contact = value.contactExternalId
+        ? found.byId.get(`${value.tenantId}\u0000${value.contactExternalId}`)
+        : undefined;
       // Locale and zone belong to the person behind the number: the named contact if it holds it, else its holder.
-      const holder = contact && contact.e164 === number.e164 ? contact : number.e164 ? found.byNumber.get(`${value.tenantId}\u0000${number.e164}`) : undefined;
-      const hygiene = number.e164 ? states({ tenantId: value.tenantId, e164: number.e164 }) : { marketingSendsSinceReply: 0 };
+      const holder =
+        contact && contact.e164 === number.e164
+          ? contact
+          : number.e164
+            ? found.byNumber.get(`${value.tenantId}\u0000${number.e164}`)
+            : undefined;
+      const hygiene = number.e164
+        ? states({ tenantId: value.tenantId, e164: number.e164 })
+        : { marketingSendsSinceReply: 0 };
       const result = screenMessage(
         {
           messageId: value.id,
@@ -103,7 +127,8 @@ export class ScreeningService {
         { tenant, policy: this.tenants.policy(value.tenantId), now },
       );
       outputs.push(...result.records);
-      if (result.inactive && number.e164) inactive.push({ tenantId: value.tenantId, e164: number.e164, messageId: value.id, state: hygiene });
+      if (result.inactive && number.e164)
+        inactive.push({ tenantId: value.tenantId, e164: number.e164, messageId: value.id, state: hygiene });
     }
     outputs.push(...(await this.hygiene.reportInactive(db, inactive, now)));
     return outputs;
@@ -115,7 +140,12 @@ export class ScreeningService {
       const event = input.value as ConsentEvent;
       const number = readNumber(event.phone, event.defaultCountry, this.tenants.get(event.tenantId));
       if (number.e164 && E164.safeParse(number.e164).success) {
-        return screenedRecord(event.tenantId, number.e164, { kind: 'consent', e164: number.e164, receivedAt: input.receivedAt, event });
+        return screenedRecord(event.tenantId, number.e164, {
+          kind: 'consent',
+          e164: number.e164,
+          receivedAt: input.receivedAt,
+          event,
+        });
       }
       return dropped(event, 'consent.rejected', now);
     });
@@ -125,15 +155,25 @@ export class ScreeningService {
   private async inbound(db: Db, inputs: Array<Accepted<'inbound'>>, now: Date): Promise<OutRecord[]> {
     const replies = inputs.map((input) => {
       const inbound = input.value as InboundSms;
-      return { inbound, receivedAt: input.receivedAt, number: readNumber(inbound.from, undefined, this.tenants.get(inbound.tenantId)) };
+      return {
+        inbound,
+        receivedAt: input.receivedAt,
+        number: readNumber(inbound.from, undefined, this.tenants.get(inbound.tenantId)),
+      };
     });
-    const numbers = replies.flatMap(({ inbound, number }) => (number.e164 ? [{ tenantId: inbound.tenantId, e164: number.e164 }] : []));
+    const numbers = replies.flatMap(({ inbound, number }) =>
+      number.e164 ? [{ tenantId: inbound.tenantId, e164: number.e164 }] : [],
+    );
     const found = indexContacts(await this.contacts.byNumber(db, numbers));
     return replies.map(({ inbound, receivedAt, number }) => {
       const { e164, region } = number;
-      if (!e164 || !E164.safeParse(e164).success || !hasCountry(region)) return dropped(inbound, 'inbound.dropped', now);
+      if (!e164 || !E164.safeParse(e164).success || !hasCountry(region))
+        return dropped(inbound, 'inbound.dropped', now);
       const holder = found.byNumber.get(`${inbound.tenantId}\u0000${e164}`);
-      const recipient = recipientOf({ e164, region, numberType: number.numberType }, holder && { locale: holder.locale, timeZone: holder.timeZone });
+      const recipient = recipientOf(
+        { e164, region, numberType: number.numberType },
+        holder && { locale: holder.locale, timeZone: holder.timeZone },
+      );
       return screenedRecord(inbound.tenantId, e164, { kind: 'inbound', recipient, receivedAt, inbound });
     });
   }
@@ -150,7 +190,11 @@ export class ScreeningService {
       }
       const e164 = number.e164;
       const at = new Date(input.receivedAt);
-      const contacts = await this.registry.erase(db, [{ tenantId: request.tenantId, e164, at, causeId: request.id }], now);
+      const contacts = await this.registry.erase(
+        db,
+        [{ tenantId: request.tenantId, e164, at, causeId: request.id }],
+        now,
+      );
       outputs.push(
         auditRecord({
           subjectId: request.id,
@@ -160,7 +204,13 @@ export class ScreeningService {
           subject: { phone: e164 },
           detail: { requestId: request.id, contacts },
         }),
-        screenedRecord(request.tenantId, e164, { kind: 'erasure', tenantId: request.tenantId, e164, requestId: request.id, at: input.receivedAt }),
+        screenedRecord(request.tenantId, e164, {
+          kind: 'erasure',
+          tenantId: request.tenantId,
+          e164,
+          requestId: request.id,
+          at: input.receivedAt,
+        }),
       );
     }
     return outputs;
@@ -169,7 +219,15 @@ export class ScreeningService {
 
 /** An input whose number cannot be read at all: dropped, with the reason on the audit trail. */
 function dropped(value: { id: string; tenantId: string }, action: string, now: Date): OutRecord {
-  return auditRecord({ subjectId: value.id, tenantId: value.tenantId, at: now, action, subject: {}, reason: 'INVALID_NUMBER', detail: { inputId: value.id } });
+  return auditRecord({
+    subjectId: value.id,
+    tenantId: value.tenantId,
+    at: now,
+    action,
+    subject: {},
+    reason: 'INVALID_NUMBER',
+    detail: { inputId: value.id },
+  });
 }
 
 function indexContacts(rows: ContactRow[]) {

@@ -75,7 +75,11 @@ export function blockRecords(input: BlockInput): OutRecord[] {
   ];
 }
 
-export function messageSubject(messageId: string, phone?: string, campaignId?: string): AuditEvent['subject'] {
+export function messageSubject(
+  messageId: string,
+  phone?: string,
+  campaignId?: string,
+): AuditEvent['subject'] {
   return { messageId, ...(phone ? { phone } : {}), ...(campaignId ? { campaignId } : {}) };
 }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
 
 import type { ErrorBody, FieldError } from '@optline/domain';
 
@@ -20,10 +21,15 @@ const ERROR_NAMES: Record<number, string> = {
   503: 'unavailable',
 };
 
-/** Every HTTP error leaves as JSON `{error, message, details?}` (CONTRACT §4). */
+/**
+ * Every HTTP error leaves as JSON `{error, message, details?}` (CONTRACT §4). An error thrown by a Kafka
+ * consumer goes back to the stream processor unchanged: Nest's own filter would turn it into a plain object,
+ * and a transient fault (PostgreSQL down) must stay recognisable so it is retried, not dead-lettered.
+ */
 @Catch()
 export class ErrorBodyFilter implements ExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const status = statusOf(exception);

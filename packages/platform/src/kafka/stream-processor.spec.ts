@@ -31,8 +31,16 @@ describe(isTransientError.name, () => {
     ['PostgreSQL shutting down (57P01)', withCode('57P01'), true],
     ['a serialization failure (40001)', withCode('40001'), true],
     ['a lost connection', new Error('Connection terminated unexpectedly'), true],
-    ['a retriable Kafka error', Object.assign(new Error('leader moved'), { name: 'KafkaJSProtocolError', retriable: true }), true],
-    ['a record too large for the broker', Object.assign(new Error('big'), { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE' }), false],
+    [
+      'a retriable Kafka error',
+      Object.assign(new Error('leader moved'), { name: 'KafkaJSProtocolError', retriable: true }),
+      true,
+    ],
+    [
+      'a record too large for the broker',
+      Object.assign(new Error('big'), { name: 'KafkaJSProtocolError', type: 'MESSAGE_TOO_LARGE' }),
+      false,
+    ],
     ['a unique violation (23505)', withCode('23505'), false],
     ['a bug', new TypeError('undefined is not a function'), false],
     ['not an error', 'boom', false],

@@ -14,6 +14,7 @@ import { TenantDirectory } from '../config/tenant-directory';
 import { loadServiceConfig, type ServiceConfig } from '../config/service-config';
 import { createPool } from '../db/database';
 import { migrate } from '../db/migrations';
+import { ErrorBodyFilter } from '../http/error-body.filter';
 import { HealthController } from '../http/health.controller';
 import { createKafka, provisionTopics, TopicNames } from '../kafka/kafka';
 import { Publisher } from '../kafka/publisher';
@@ -133,7 +134,9 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
     logger: new NestPinoLogger(logger),
     bodyParser: definition.bodyParser ?? true,
   });
+  app.useGlobalFilters(new ErrorBodyFilter());
   await definition.configureHttp?.(app, runtime);
+  // The microservice shares the application's global filters (ErrorBodyFilter hands stream errors back).
   app.connectMicroservice({ strategy: stream }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(config.port, '0.0.0.0');

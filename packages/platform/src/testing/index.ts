@@ -11,6 +11,7 @@ import { Client } from 'pg';
 
 import { ALL_TOPICS, type ServiceName } from '@optline/domain';
 
+import { NODE_FLAGS } from '../config/service-config';
 import { provisionTopics, TopicNames } from '../kafka/kafka';
 
 export const TEST_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -192,19 +193,23 @@ export function startService(
   env: { databaseUrl: string; names: TopicNames; port?: number; extra?: Record<string, string> },
 ): ServiceProcess {
   const port = env.port ?? 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: env.databaseUrl,
-      KAFKA_BROKERS: TEST_BROKERS.join(','),
-      OPTLINE_TOPIC_PREFIX: env.names.prefix,
-      OPTLINE_PARTITIONS: '3',
-      PORT: String(port),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      ...env.extra,
+  const child = spawn(
+    process.execPath,
+    [...(NODE_FLAGS[service] ?? []), join(REPO_ROOT, 'apps', service, 'dist', 'main.js')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.databaseUrl,
+        KAFKA_BROKERS: TEST_BROKERS.join(','),
+        OPTLINE_TOPIC_PREFIX: env.names.prefix,
+        OPTLINE_PARTITIONS: '3',
+        PORT: String(port),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        ...env.extra,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
