@@ -1,4 +1,5 @@
-import { draw, simulatedMessageId, simulatedReceipt } from './simulator.provider';
+import { SimulatorProvider, draw, simulatedMessageId, simulatedReceipt } from './simulator.provider';
+import type { SimulatorRepository } from './simulator.repository';
 
 describe('simulator determinism', () => {
   it('answers the same for the same message and differently for others', () => {
@@ -20,5 +21,33 @@ describe('simulator determinism', () => {
     expect(simulatedReceipt({ failureRate: 0, undeliverableRate: 0 }, 'demo', 'm1')).toEqual({
       status: 'delivered',
     });
+  });
+});
+
+describe('simulator magic numbers', () => {
+  const settings = {
+    latencyMs: 0,
+    failureRate: 0,
+    undeliverableRate: 0,
+    rejectRate: 0,
+    transientRate: 0,
+    receiptDelayMs: 0,
+  };
+  const accepted: unknown[] = [];
+  const store = { accept: async (row: unknown) => void accepted.push(row) } as unknown as SimulatorRepository;
+  const simulator = new SimulatorProvider(settings, store, () => new Date('2026-11-28T10:00:00Z'));
+  const sms = (to: string) => ({ tenantId: 'demo', messageId: `m-${to}`, to, from: 'Demo', body: 'hi' });
+
+  it("refuses +15005550001 as an invalid 'To', like Twilio's test number", async () => {
+    expect(await simulator.send(sms('+15005550001'))).toMatchObject({
+      kind: 'permanent',
+      errorCode: '21211',
+    });
+    expect(accepted).toHaveLength(0);
+  });
+
+  it('accepts any other number', async () => {
+    expect(await simulator.send(sms('+12125550123'))).toMatchObject({ kind: 'accepted' });
+    expect(accepted).toHaveLength(1);
   });
 });

@@ -4,6 +4,12 @@ import type { SimulatorSettings } from '../config/delivery.config';
 import type { SimulatorRepository } from './simulator.repository';
 import type { LookupResult, OutboundSms, SendResult, SmsProvider } from './sms-provider';
 
+/**
+ * Twilio's test credentials answer fixed "magic" numbers the same way every time; the simulator does too, so a
+ * rejected send can be produced on purpose: +15005550001 is refused as an invalid 'To' (error 21211).
+ */
+const MAGIC_INVALID_NUMBER = '+15005550001';
+
 /** A number in [0, 1) fixed by the message: the simulator answers the same way every time for the same message. */
 export function draw(tenantId: string, messageId: string, purpose: string): number {
   const digest = createHash('sha256').update(`${tenantId}\u0000${messageId}\u0000${purpose}`).digest();
@@ -48,7 +54,10 @@ export class SimulatorProvider implements SmsProvider {
   async send(message: OutboundSms): Promise<SendResult> {
     if (this.settings.latencyMs > 0) await new Promise((done) => setTimeout(done, this.settings.latencyMs));
     const { tenantId, messageId } = message;
-    if (draw(tenantId, messageId, 'reject') < this.settings.rejectRate) {
+    if (
+      message.to === MAGIC_INVALID_NUMBER ||
+      draw(tenantId, messageId, 'reject') < this.settings.rejectRate
+    ) {
       return {
         kind: 'permanent',
         errorCode: '21211',
