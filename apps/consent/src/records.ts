@@ -1,40 +1,17 @@
 import {
   RULES_VERSION,
   TOPICS,
-  type AuditEvent,
   type ClearedItem,
   type MessageOutcome,
   type ReasonCode,
   type RecipientEvent,
   type WorkMessage,
 } from '@optline/domain';
-import type { OutRecord } from '@optline/platform';
+import { auditRecord as buildAuditRecord, type AuditInput, type OutRecord } from '@optline/platform';
 
-/**
- * The records consent produces. Audit ids are deterministic (`consent:<subject>:<action>`) so a replay dedupes;
- * every decision carries the rules version (SERVICES.md, audit event conventions).
- */
-export function auditRecord(input: {
-  subjectId: string;
-  tenantId: string;
-  at: Date;
-  action: string;
-  subject: AuditEvent['subject'];
-  reason?: ReasonCode;
-  detail?: Record<string, unknown>;
-}): OutRecord {
-  const value: AuditEvent = {
-    id: `consent:${input.subjectId}:${input.action}`,
-    tenantId: input.tenantId,
-    at: input.at.toISOString(),
-    service: 'consent',
-    action: input.action,
-    subject: input.subject,
-    ...(input.reason === undefined ? {} : { reason: input.reason }),
-    detail: { ...input.detail, rulesVersion: RULES_VERSION },
-  };
-  const keySubject = input.subject.messageId ?? input.subject.phone ?? input.subjectId;
-  return { topic: TOPICS.audit.name, key: `${input.tenantId}:${keySubject}`, value };
+/** An audit event of consent (ids and keys as every service builds them). */
+export function auditRecord(input: AuditInput): OutRecord {
+  return buildAuditRecord('consent', input);
 }
 
 /** A `blocked` outcome for a message consent stopped (NO_CONSENT, OPTED_OUT, CONSENT_EXPIRED). */

@@ -9,35 +9,11 @@ import {
   type ReleasedItem,
   type WorkMessage,
 } from '@optline/domain';
-import type { OutRecord } from '@optline/platform';
+import { auditRecord as buildAuditRecord, type AuditInput, type OutRecord } from '@optline/platform';
 
-/**
- * The records scheduling produces. Audit ids are deterministic (`scheduling:<subject>:<action>[:<n>]`) so a replay
- * dedupes; every decision carries the rules version (SERVICES.md, audit event conventions).
- */
-export function auditRecord(input: {
-  subjectId: string;
-  tenantId: string;
-  at: Date;
-  action: string;
-  subject: AuditEvent['subject'];
-  reason?: ReasonCode;
-  /** For a decision that may repeat (a message deferred again, a campaign paused again). */
-  sequence?: number | string;
-  detail?: Record<string, unknown>;
-}): OutRecord {
-  const value: AuditEvent = {
-    id: `scheduling:${input.subjectId}:${input.action}${input.sequence === undefined ? '' : `:${input.sequence}`}`,
-    tenantId: input.tenantId,
-    at: input.at.toISOString(),
-    service: 'scheduling',
-    action: input.action,
-    subject: input.subject,
-    ...(input.reason === undefined ? {} : { reason: input.reason }),
-    detail: { ...input.detail, rulesVersion: RULES_VERSION },
-  };
-  const keySubject = input.subject.messageId ?? input.subject.campaignId ?? input.subjectId;
-  return { topic: TOPICS.audit.name, key: `${input.tenantId}:${keySubject}`, value };
+/** An audit event of scheduling (ids and keys as every service builds them). */
+export function auditRecord(input: AuditInput): OutRecord {
+  return buildAuditRecord('scheduling', input);
 }
 
 /** What happened to a message: a MessageOutcome and its `message.<status>` audit event. */

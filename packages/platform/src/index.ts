@@ -16,3 +16,4 @@ export * from './telemetry/metrics';
 export * from './telemetry/tracing';
 export * from './http/api-key.guard';
 export * from './http/error-body.filter';
+export * from './records/decision-records';

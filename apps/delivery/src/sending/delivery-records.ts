@@ -1,13 +1,12 @@
 import {
-  RULES_VERSION,
   TOPICS,
-  type AuditEvent,
   type DeliveryEvent,
   type DeliveryReceipt,
   type MessageOutcome,
   type Purpose,
+  type ReasonCode,
 } from '@optline/domain';
-import type { OutRecord } from '@optline/platform';
+import { auditRecord, type OutRecord } from '@optline/platform';
 
 /** The facts of one message that every record about it repeats. */
 export interface MessageFacts {
@@ -50,27 +49,19 @@ function audit(
   reason: string | null | undefined,
   detail: Record<string, unknown>,
 ): OutRecord {
-  const value: AuditEvent = {
-    id: `delivery:${facts.messageId}:${action}`,
+  return auditRecord('delivery', {
+    subjectId: facts.messageId,
     tenantId: facts.tenantId,
-    at: at.toISOString(),
-    service: 'delivery',
+    at,
     action,
     subject: {
       messageId: facts.messageId,
       ...(facts.e164 ? { phone: facts.e164 } : {}),
       ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
     },
-    ...(reason ? { reason: reason as AuditEvent['reason'] } : {}),
-    detail: {
-      rulesVersion: RULES_VERSION,
-      provider: facts.provider,
-      purpose: facts.purpose,
-      kind: facts.kind,
-      ...detail,
-    },
-  };
-  return { topic: TOPICS.audit.name, key: `${facts.tenantId}:${facts.messageId}`, value };
+    ...(reason ? { reason: reason as ReasonCode } : {}),
+    detail: { provider: facts.provider, purpose: facts.purpose, kind: facts.kind, ...detail },
+  });
 }
 
 function deliveryEvent(facts: MessageFacts, status: DeliveryEvent['status'], at: Date): OutRecord[] {

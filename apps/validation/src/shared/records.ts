@@ -1,12 +1,11 @@
 import {
-  RULES_VERSION,
   TOPICS,
   type AuditEvent,
   type MessageOutcome,
   type ReasonCode,
   type ScreenedItem,
 } from '@optline/domain';
-import type { OutRecord } from '@optline/platform';
+import { auditRecord as buildAuditRecord, type AuditInput, type OutRecord } from '@optline/platform';
 
 /*
  * The records validation writes, built in one place so ids and keys follow the conventions:
@@ -14,29 +13,9 @@ import type { OutRecord } from '@optline/platform';
  * `tenantId:<subject>`; outcomes keyed `tenantId:messageId`; screened items keyed `tenantId:e164`.
  */
 
-export interface AuditInput {
-  /** The message id or other subject the id and key are built from. */
-  subjectId: string;
-  tenantId: string;
-  at: Date;
-  action: string;
-  subject: AuditEvent['subject'];
-  reason?: ReasonCode;
-  detail?: Record<string, unknown>;
-}
-
+/** An audit event of validation (ids and keys as every service builds them). */
 export function auditRecord(input: AuditInput): OutRecord {
-  const event: AuditEvent = {
-    id: `validation:${input.subjectId}:${input.action}`,
-    tenantId: input.tenantId,
-    at: input.at.toISOString(),
-    service: 'validation',
-    action: input.action,
-    subject: input.subject,
-    ...(input.reason ? { reason: input.reason } : {}),
-    detail: { rulesVersion: RULES_VERSION, ...input.detail },
-  };
-  return { topic: TOPICS.audit.name, key: `${input.tenantId}:${input.subjectId}`, value: event };
+  return buildAuditRecord('validation', input);
 }
 
 export interface BlockInput {
