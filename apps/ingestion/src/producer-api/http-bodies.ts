@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { MAX_BATCH, type FieldError } from '@optline/domain';
+import { MAX_BATCH, toFieldErrors, type FieldError } from '@optline/domain';
 
 export type ParsedBodies<T> = { ok: true; items: T[] } | { ok: false; errors: FieldError[] };
 
@@ -36,22 +36,13 @@ export function parseBodies<T>(schema: z.ZodType<T>, body: unknown): ParsedBodie
     : { ok: false, errors: fieldErrors(parsed.error, []) };
 }
 
-/**
- * Dotted paths as the domain's toFieldErrors gives them, except that an unknown field is reported at its own
- * path (`tenantId`, `3.extra`) instead of at the object that holds it, so the caller sees what to remove.
- */
+/** The domain's field errors, with the reason a body may not name its tenant. */
 export function fieldErrors(error: z.ZodError, prefix: Array<string | number>): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const at = [...prefix, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))];
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...at, key].join('.'),
-        message:
-          key === 'tenantId' ? "not allowed: the tenant is the API key's" : 'not a field of this resource',
-      }));
-    }
-    return [{ path: at.length === 0 ? '(root)' : at.join('.'), message: issue.message }];
-  });
+  return toFieldErrors(error, prefix).map((fieldError) =>
+    fieldError.path.split('.').pop() === 'tenantId' && fieldError.message === 'not a field of this value'
+      ? { ...fieldError, message: "not allowed: the tenant is the API key's" }
+      : fieldError,
+  );
 }
 
 function fail(path: string, message: string): ParsedBodies<never> {

@@ -92,7 +92,7 @@ describe('input schemas', () => {
       { ...GOOD.contact, timeZone: 'Mars/Base' },
       ['timeZone'],
     ],
-    ['ContactUpsert with an unknown field', ContactUpsert, { ...GOOD.contact, extra: 1 }, ['(root)']],
+    ['ContactUpsert with an unknown field', ContactUpsert, { ...GOOD.contact, extra: 1 }, ['extra']],
     [
       'ConsentEvent opt_in without capturedAt',
       ConsentEvent,
