@@ -6,7 +6,7 @@
 // latency percentiles from acceptance to provider hand-off at 1,000 messages/s, the pipeline/relay ratio
 // and peak memory per process, as a table and as JSON under bench/results/. A benchmark, not a test.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -66,6 +66,33 @@ function peakMemoryMb(pid) {
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by every process whose command name is `comm` (the broker's java, PostgreSQL). */
+function cpuSecondsOf(comm) {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // the process ended
+    }
+  }
+  return total;
 }
 
 /** Reads `topic` and calls `onRecord(value, timestampMs)` for each record. */
@@ -249,7 +276,16 @@ async function benchPipeline(databaseUrl) {
   log('warming up');
   await drive({ producer, topic: topic('optline.messages.v1'), messages: make('warm', 2000), keyOf, settled });
   log(`throughput: ${THROUGHPUT_MESSAGES} messages as fast as they go`);
+  const cpuBefore = Object.fromEntries(services.map((proc) => [proc.service, cpuSeconds(proc.child.pid)]));
+  const infraBefore = { kafka: cpuSecondsOf('java'), postgres: cpuSecondsOf('postgres') };
   const throughput = await drive({ producer, topic: topic('optline.messages.v1'), messages: make('tp', THROUGHPUT_MESSAGES), keyOf, settled });
+  // Where the time goes: CPU each service spent per message during the throughput run.
+  const perMessage = (seconds) => Number(((seconds * 1000) / THROUGHPUT_MESSAGES).toFixed(3));
+  const cpuPerMessageMs = {
+    ...Object.fromEntries(services.map((proc) => [proc.service, perMessage(cpuSeconds(proc.child.pid) - cpuBefore[proc.service])])),
+    'kafka broker': perMessage(cpuSecondsOf('java') - infraBefore.kafka),
+    postgresql: perMessage(cpuSecondsOf('postgres') - infraBefore.postgres),
+  };
   log(`latency: ${LATENCY_RATE}/s for ${LATENCY_SECONDS} s`);
   const paced = await drive({ producer, topic: topic('optline.messages.v1'), messages: make('lat', LATENCY_RATE * LATENCY_SECONDS), keyOf, rate: LATENCY_RATE, settled });
   const memory = Object.fromEntries(services.map((proc) => [proc.service, peakMemoryMb(proc.child.pid)]));
@@ -260,6 +296,7 @@ async function benchPipeline(databaseUrl) {
     messagesPerSecond: Math.round(THROUGHPUT_MESSAGES / throughput.seconds),
     latencyAt1000: latencies(paced.sentAt, settled, 'sent'),
     peakMemoryMb: memory,
+    cpuPerMessageMs,
     outcomes: byStatus,
   };
 }
@@ -269,9 +306,12 @@ await ensureDatabase();
 const dbName = `optline_bench_${Date.now().toString(36)}`;
 const databaseUrl = await createDatabase(dbName);
 try {
-  log(`relay: ${HOPS} hops`);
-  const relay = await benchRelay(databaseUrl);
-  log(`relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`);
+  let relay = { messagesPerSecond: null, latencyAt1000: {}, peakMemoryMb: {} };
+  if (process.env.BENCH_ONLY !== 'pipeline') {
+    log(`relay: ${HOPS} hops`);
+    relay = await benchRelay(databaseUrl);
+    log(`relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`);
+  }
   if (process.env.BENCH_ONLY === 'relay') process.exit(0);
   log('pipeline: six services');
   const pipeline = await benchPipeline(databaseUrl);
@@ -300,6 +340,8 @@ try {
   console.log(`\n  pipeline / relay: ${result.ratio}`);
   console.log('\n  peak memory (MB):');
   for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb })) console.log(`    ${name.padEnd(12)} ${mb}`);
+  console.log('\n  pipeline CPU per message (ms), throughput run:');
+  for (const [name, ms] of Object.entries(pipeline.cpuPerMessageMs)) console.log(`    ${name.padEnd(12)} ${ms}`);
   console.log('\n  pipeline outcomes:');
   for (const [key, count] of Object.entries(pipeline.outcomes).sort()) console.log(`    ${key.padEnd(34)} ${count}`);
   console.log(`\n  written to ${path.relative(REPO_ROOT, file)}\n`);
