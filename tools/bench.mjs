@@ -106,7 +106,8 @@ async function readTopic(topic, onRecord) {
   await consumer.run({
     eachBatch: async ({ batch }) => {
       const now = Date.now();
-      for (const message of batch.messages) onRecord(JSON.parse(message.value.toString()), Number(message.timestamp), now);
+      for (const message of batch.messages)
+        onRecord(JSON.parse(message.value.toString()), Number(message.timestamp), now);
     },
   });
   await hasJoined;
@@ -125,7 +126,11 @@ async function drive({ producer, topic, messages, keyOf, rate, settled, timeoutM
     const batch = messages.slice(i, i + batchSize);
     const now = Date.now();
     for (const message of batch) sentAt.set(message.id, now);
-    await producer.send({ topic, acks: -1, messages: batch.map((m) => ({ key: keyOf(m), value: JSON.stringify(m) })) });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: batch.map((m) => ({ key: keyOf(m), value: JSON.stringify(m) })),
+    });
     if (rate) {
       const due = started + ((i + batch.length) / rate) * 1000;
       if (due > Date.now()) await sleep(due - Date.now());
@@ -135,7 +140,9 @@ async function drive({ producer, topic, messages, keyOf, rate, settled, timeoutM
   const deadline = Date.now() + timeoutMs;
   while ([...sentAt.keys()].some((id) => !settled.has(id))) {
     if (Date.now() > deadline) {
-      log(`timed out: ${[...sentAt.keys()].filter((id) => !settled.has(id)).length} of ${messages.length} never settled`);
+      log(
+        `timed out: ${[...sentAt.keys()].filter((id) => !settled.has(id)).length} of ${messages.length} never settled`,
+      );
       break;
     }
     await sleep(100);
@@ -151,7 +158,12 @@ function latencies(sentAt, settled, status) {
     if (outcome && (!status || outcome.status === status)) values.push(outcome.handedOffAt - at);
   }
   values.sort((a, b) => a - b);
-  return { samples: values.length, p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
+  return {
+    samples: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    p99: percentile(values, 99),
+  };
 }
 
 async function benchRelay(databaseUrl) {
@@ -159,11 +171,21 @@ async function benchRelay(databaseUrl) {
   const topics = Array.from({ length: HOPS + 1 }, (_, i) => `bench.relay.${runId}.hop${i}`);
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })) });
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })),
+  });
   await admin.disconnect();
   const hops = Array.from({ length: HOPS }, (_, hop) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tools/bench/relay-hop.cjs')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: BROKERS.join(','), HOP: String(hop), FROM_TOPIC: topics[hop], TO_TOPIC: topics[hop + 1] },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        KAFKA_BROKERS: BROKERS.join(','),
+        HOP: String(hop),
+        FROM_TOPIC: topics[hop],
+        TO_TOPIC: topics[hop + 1],
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return { child, ready: new Promise((resolve) => child.stdout.once('data', resolve)) };
@@ -172,15 +194,30 @@ async function benchRelay(databaseUrl) {
 
   const settled = new Map();
   const consumer = await readTopic(topics[HOPS], (value, timestamp, now) => {
-    if (!settled.has(value.id)) settled.set(value.id, { status: 'sent', handedOffAt: timestamp, seenAt: now });
+    if (!settled.has(value.id))
+      settled.set(value.id, { status: 'sent', handedOffAt: timestamp, seenAt: now });
   });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const person = { tenantId: 'demo', externalId: 'relay', phone: '+12125550123', region: 'US' };
-  const make = (prefix, count) => Array.from({ length: count }, (_, i) => sendRequest(person, i, { purpose: 'transactional', prefix }));
+  const make = (prefix, count) =>
+    Array.from({ length: count }, (_, i) => sendRequest(person, i, { purpose: 'transactional', prefix }));
   await drive({ producer, topic: topics[0], messages: make('warm', 2000), keyOf: (m) => m.id, settled });
-  const throughput = await drive({ producer, topic: topics[0], messages: make('tp', THROUGHPUT_MESSAGES), keyOf: (m) => m.id, settled });
-  const paced = await drive({ producer, topic: topics[0], messages: make('lat', LATENCY_RATE * LATENCY_SECONDS), keyOf: (m) => m.id, rate: LATENCY_RATE, settled });
+  const throughput = await drive({
+    producer,
+    topic: topics[0],
+    messages: make('tp', THROUGHPUT_MESSAGES),
+    keyOf: (m) => m.id,
+    settled,
+  });
+  const paced = await drive({
+    producer,
+    topic: topics[0],
+    messages: make('lat', LATENCY_RATE * LATENCY_SECONDS),
+    keyOf: (m) => m.id,
+    rate: LATENCY_RATE,
+    settled,
+  });
   const memory = Object.fromEntries(hops.map((hop, i) => [`relay-${i}`, peakMemoryMb(hop.child.pid)]));
   await producer.disconnect();
   await consumer.disconnect();
@@ -243,7 +280,11 @@ async function benchPipeline(databaseUrl) {
     const key = `${outcome.status}${outcome.reason ? ` ${outcome.reason}` : ''}`;
     byStatus[key] = (byStatus[key] ?? 0) + 1;
     if (SETTLED.has(outcome.status) && !settled.has(outcome.messageId)) {
-      settled.set(outcome.messageId, { status: outcome.status, handedOffAt: Date.parse(outcome.at), seenAt: now });
+      settled.set(outcome.messageId, {
+        status: outcome.status,
+        handedOffAt: Date.parse(outcome.at),
+        seenAt: now,
+      });
     }
   });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -259,10 +300,22 @@ async function benchPipeline(databaseUrl) {
     consents.push(...setup.consents);
   }
   for (let i = 0; i < contacts.length; i += 1000) {
-    await producer.send({ topic: topic('optline.contacts.v1'), acks: -1, messages: contacts.slice(i, i + 1000).map((v) => ({ key: `${v.tenantId}:${v.externalId}`, value: JSON.stringify(v) })) });
+    await producer.send({
+      topic: topic('optline.contacts.v1'),
+      acks: -1,
+      messages: contacts
+        .slice(i, i + 1000)
+        .map((v) => ({ key: `${v.tenantId}:${v.externalId}`, value: JSON.stringify(v) })),
+    });
   }
   for (let i = 0; i < consents.length; i += 1000) {
-    await producer.send({ topic: topic('optline.consents.v1'), acks: -1, messages: consents.slice(i, i + 1000).map((v) => ({ key: `${v.tenantId}:${v.phone}`, value: JSON.stringify(v) })) });
+    await producer.send({
+      topic: topic('optline.consents.v1'),
+      acks: -1,
+      messages: consents
+        .slice(i, i + 1000)
+        .map((v) => ({ key: `${v.tenantId}:${v.phone}`, value: JSON.stringify(v) })),
+    });
   }
   await waitUntilIdle(prefix);
 
@@ -270,24 +323,51 @@ async function benchPipeline(databaseUrl) {
   const make = (prefixId, count) =>
     Array.from({ length: count }, () => {
       const person = people[(n * 7919) % people.length];
-      return sendRequest(person, n++, { purpose: n % 5 === 0 ? 'transactional' : 'marketing', prefix: prefixId });
+      return sendRequest(person, n++, {
+        purpose: n % 5 === 0 ? 'transactional' : 'marketing',
+        prefix: prefixId,
+      });
     });
   const keyOf = (m) => `${m.tenantId}:${m.id}`;
   log('warming up');
-  await drive({ producer, topic: topic('optline.messages.v1'), messages: make('warm', 2000), keyOf, settled });
+  await drive({
+    producer,
+    topic: topic('optline.messages.v1'),
+    messages: make('warm', 2000),
+    keyOf,
+    settled,
+  });
   log(`throughput: ${THROUGHPUT_MESSAGES} messages as fast as they go`);
   const cpuBefore = Object.fromEntries(services.map((proc) => [proc.service, cpuSeconds(proc.child.pid)]));
   const infraBefore = { kafka: cpuSecondsOf('java'), postgres: cpuSecondsOf('postgres') };
-  const throughput = await drive({ producer, topic: topic('optline.messages.v1'), messages: make('tp', THROUGHPUT_MESSAGES), keyOf, settled });
+  const throughput = await drive({
+    producer,
+    topic: topic('optline.messages.v1'),
+    messages: make('tp', THROUGHPUT_MESSAGES),
+    keyOf,
+    settled,
+  });
   // Where the time goes: CPU each service spent per message during the throughput run.
   const perMessage = (seconds) => Number(((seconds * 1000) / THROUGHPUT_MESSAGES).toFixed(3));
   const cpuPerMessageMs = {
-    ...Object.fromEntries(services.map((proc) => [proc.service, perMessage(cpuSeconds(proc.child.pid) - cpuBefore[proc.service])])),
+    ...Object.fromEntries(
+      services.map((proc) => [
+        proc.service,
+        perMessage(cpuSeconds(proc.child.pid) - cpuBefore[proc.service]),
+      ]),
+    ),
     'kafka broker': perMessage(cpuSecondsOf('java') - infraBefore.kafka),
     postgresql: perMessage(cpuSecondsOf('postgres') - infraBefore.postgres),
   };
   log(`latency: ${LATENCY_RATE}/s for ${LATENCY_SECONDS} s`);
-  const paced = await drive({ producer, topic: topic('optline.messages.v1'), messages: make('lat', LATENCY_RATE * LATENCY_SECONDS), keyOf, rate: LATENCY_RATE, settled });
+  const paced = await drive({
+    producer,
+    topic: topic('optline.messages.v1'),
+    messages: make('lat', LATENCY_RATE * LATENCY_SECONDS),
+    keyOf,
+    rate: LATENCY_RATE,
+    settled,
+  });
   const memory = Object.fromEntries(services.map((proc) => [proc.service, peakMemoryMb(proc.child.pid)]));
   await producer.disconnect();
   await consumer.disconnect();
@@ -310,7 +390,9 @@ try {
   if (process.env.BENCH_ONLY !== 'pipeline') {
     log(`relay: ${HOPS} hops`);
     relay = await benchRelay(databaseUrl);
-    log(`relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`);
+    log(
+      `relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`,
+    );
   }
   if (process.env.BENCH_ONLY === 'relay') process.exit(0);
   log('pipeline: six services');
@@ -318,7 +400,14 @@ try {
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
-    settings: { hops: HOPS, partitions: PARTITIONS, throughputMessages: THROUGHPUT_MESSAGES, latencyRate: LATENCY_RATE, latencySeconds: LATENCY_SECONDS, recipients: RECIPIENTS },
+    settings: {
+      hops: HOPS,
+      partitions: PARTITIONS,
+      throughputMessages: THROUGHPUT_MESSAGES,
+      latencyRate: LATENCY_RATE,
+      latencySeconds: LATENCY_SECONDS,
+      recipients: RECIPIENTS,
+    },
     relay,
     pipeline,
     ratio: Number((pipeline.messagesPerSecond / relay.messagesPerSecond).toFixed(2)),
@@ -336,14 +425,18 @@ try {
     ['latency samples', relay.latencyAt1000.samples, pipeline.latencyAt1000.samples],
   ];
   console.log(`\nOptline benchmark, ${result.machine.cpus} cores, Node ${process.version}\n`);
-  for (const row of rows) console.log(`  ${String(row[0]).padEnd(26)}${String(row[1]).padStart(18)}${String(row[2]).padStart(14)}`);
+  for (const row of rows)
+    console.log(`  ${String(row[0]).padEnd(26)}${String(row[1]).padStart(18)}${String(row[2]).padStart(14)}`);
   console.log(`\n  pipeline / relay: ${result.ratio}`);
   console.log('\n  peak memory (MB):');
-  for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb })) console.log(`    ${name.padEnd(12)} ${mb}`);
+  for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb }))
+    console.log(`    ${name.padEnd(12)} ${mb}`);
   console.log('\n  pipeline CPU per message (ms), throughput run:');
-  for (const [name, ms] of Object.entries(pipeline.cpuPerMessageMs)) console.log(`    ${name.padEnd(12)} ${ms}`);
+  for (const [name, ms] of Object.entries(pipeline.cpuPerMessageMs))
+    console.log(`    ${name.padEnd(12)} ${ms}`);
   console.log('\n  pipeline outcomes:');
-  for (const [key, count] of Object.entries(pipeline.outcomes).sort()) console.log(`    ${key.padEnd(34)} ${count}`);
+  for (const [key, count] of Object.entries(pipeline.outcomes).sort())
+    console.log(`    ${key.padEnd(34)} ${count}`);
   console.log(`\n  written to ${path.relative(REPO_ROOT, file)}\n`);
 } finally {
   await dropDatabase(dbName).catch(() => undefined);

@@ -11,12 +11,20 @@ const TENANTS = [
   { id: 'acme-eu', allowed: ['FR', 'DE', 'GB', 'ES', 'CN', 'US'] },
 ];
 
-export async function runDemo({ brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), prefix = '', write = (text) => process.stdout.write(text) } = {}) {
+export async function runDemo({
+  brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  prefix = '',
+  write = (text) => process.stdout.write(text),
+} = {}) {
   const kafka = new Kafka({ clientId: 'optline-demo', brokers, logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const send = (topic, values, keyOf) =>
-    producer.send({ topic: `${prefix}${topic}`, acks: -1, messages: values.map((value) => ({ key: keyOf(value), value: JSON.stringify(value) })) });
+    producer.send({
+      topic: `${prefix}${topic}`,
+      acks: -1,
+      messages: values.map((value) => ({ key: keyOf(value), value: JSON.stringify(value) })),
+    });
 
   const summary = new Summary();
   const consumer = kafka.consumer({ groupId: `optline-demo-${Date.now()}`, maxWaitTimeInMs: 200 });
@@ -32,7 +40,12 @@ export async function runDemo({ brokers = (process.env.KAFKA_BROKERS ?? '127.0.0
   });
 
   const people = TENANTS.flatMap((tenant, index) =>
-    recipients({ tenantId: tenant.id, count: 80, seed: Date.now() % 100000 + index, allowed: tenant.allowed }),
+    recipients({
+      tenantId: tenant.id,
+      count: 80,
+      seed: (Date.now() % 100000) + index,
+      allowed: tenant.allowed,
+    }),
   );
   for (const person of people) {
     const { contact, consents } = setupRecords(person);
@@ -40,7 +53,10 @@ export async function runDemo({ brokers = (process.env.KAFKA_BROKERS ?? '127.0.0
     if (consents.length) await send('optline.consents.v1', consents, (v) => `${v.tenantId}:${v.phone}`);
   }
   // One malformed record, to show the dead-letter topic at work.
-  await producer.send({ topic: `${prefix}optline.messages.v1`, messages: [{ key: 'demo:broken', value: '{"id": "broken"' }] });
+  await producer.send({
+    topic: `${prefix}optline.messages.v1`,
+    messages: [{ key: 'demo:broken', value: '{"id": "broken"' }],
+  });
 
   const rnd = random(42);
   let n = 0;
@@ -56,11 +72,22 @@ export async function runDemo({ brokers = (process.env.KAFKA_BROKERS ?? '127.0.0
     await send('optline.messages.v1', batch, (v) => `${v.tenantId}:${v.id}`);
     if (rnd() < 0.3) {
       const person = people[Math.floor(rnd() * people.length)];
-      const text = ['STOP', 'HELP', 'Thanks, see you Saturday', 'arrêt', 'stop texting me please'][Math.floor(rnd() * 5)];
+      const text = ['STOP', 'HELP', 'Thanks, see you Saturday', 'arrêt', 'stop texting me please'][
+        Math.floor(rnd() * 5)
+      ];
       summary.replies += 1;
       await send(
         'optline.inbound.v1',
-        [{ id: `reply-${Date.now()}-${n}`, tenantId: person.tenantId, occurredAt: new Date().toISOString(), from: person.phone, to: 'OPTLINE', text }],
+        [
+          {
+            id: `reply-${Date.now()}-${n}`,
+            tenantId: person.tenantId,
+            occurredAt: new Date().toISOString(),
+            from: person.phone,
+            to: 'OPTLINE',
+            text,
+          },
+        ],
         (v) => `${v.tenantId}:${v.from}`,
       );
     }
@@ -91,7 +118,11 @@ class Summary {
 
   outcome(outcome) {
     this.byStatus.set(outcome.status, (this.byStatus.get(outcome.status) ?? 0) + 1);
-    if (outcome.reason) this.byReason.set(`${outcome.status} ${outcome.reason}`, (this.byReason.get(`${outcome.status} ${outcome.reason}`) ?? 0) + 1);
+    if (outcome.reason)
+      this.byReason.set(
+        `${outcome.status} ${outcome.reason}`,
+        (this.byReason.get(`${outcome.status} ${outcome.reason}`) ?? 0) + 1,
+      );
     this.lastStatus.set(`${outcome.tenantId}:${outcome.messageId}`, outcome.status);
     this.recent.push(Date.now());
   }
@@ -115,10 +146,14 @@ class Summary {
       ` settled ${bar} ${Math.round(done * 100)}%   deferrals waiting ${waiting}`,
       '',
       ' by status',
-      ...[...this.byStatus].sort().map(([status, count]) => `   ${status.padEnd(12)} ${String(count).padStart(6)}`),
+      ...[...this.byStatus]
+        .sort()
+        .map(([status, count]) => `   ${status.padEnd(12)} ${String(count).padStart(6)}`),
       '',
       ' by reason',
-      ...[...this.byReason].sort().map(([reason, count]) => `   ${reason.padEnd(36)} ${String(count).padStart(6)}`),
+      ...[...this.byReason]
+        .sort()
+        .map(([reason, count]) => `   ${reason.padEnd(36)} ${String(count).padStart(6)}`),
       '',
       ' service logs: .local/logs/<service>.log',
       '',

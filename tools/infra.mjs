@@ -167,8 +167,16 @@ class Reader {
     this.buf = buf;
     this.off = 0;
   }
-  int16() { const v = this.buf.readInt16BE(this.off); this.off += 2; return v; }
-  int32() { const v = this.buf.readInt32BE(this.off); this.off += 4; return v; }
+  int16() {
+    const v = this.buf.readInt16BE(this.off);
+    this.off += 2;
+    return v;
+  }
+  int32() {
+    const v = this.buf.readInt32BE(this.off);
+    this.off += 4;
+    return v;
+  }
   string() {
     const n = this.int16();
     if (n < 0) return null;
@@ -228,7 +236,8 @@ async function probeKafka(host, port, timeoutMs = 3000) {
     }
     return { kind: 'not-kafka', error: e };
   }
-  if (av.errorCode !== 0 || !av.apis.has(3)) return { kind: 'not-kafka', error: new Error('bad ApiVersions') };
+  if (av.errorCode !== 0 || !av.apis.has(3))
+    return { kind: 'not-kafka', error: new Error('bad ApiVersions') };
   const { min, max } = av.apis.get(3);
   const version = Math.min(8, max);
   if (version < Math.max(1, min)) return { kind: 'starting', error: new Error('no usable Metadata version') };
@@ -244,9 +253,19 @@ async function probeKafka(host, port, timeoutMs = 3000) {
 function portInUse(host, port, timeoutMs = 1000) {
   return new Promise((resolve) => {
     const sock = net.connect({ host, port });
-    const t = setTimeout(() => { sock.destroy(); resolve(true); }, timeoutMs);
-    sock.on('connect', () => { clearTimeout(t); sock.destroy(); resolve(true); });
-    sock.on('error', () => { clearTimeout(t); resolve(false); });
+    const t = setTimeout(() => {
+      sock.destroy();
+      resolve(true);
+    }, timeoutMs);
+    sock.on('connect', () => {
+      clearTimeout(t);
+      sock.destroy();
+      resolve(true);
+    });
+    sock.on('error', () => {
+      clearTimeout(t);
+      resolve(false);
+    });
   });
 }
 
@@ -319,7 +338,9 @@ function findJava() {
     return java;
   }
   throw new Error(
-    'Java was not found (no `java` on PATH' + (process.env.JAVA_HOME ? ' nor in $JAVA_HOME/bin' : '') + '). ' +
+    'Java was not found (no `java` on PATH' +
+      (process.env.JAVA_HOME ? ' nor in $JAVA_HOME/bin' : '') +
+      '). ' +
       'The local Kafka broker needs Java 17+: Debian/Ubuntu: apt-get install openjdk-17-jre-headless ' +
       '(plus maven); macOS: brew install openjdk@17 maven.',
   );
@@ -368,18 +389,28 @@ async function ensureLibs(log) {
   const tmp = `${LIBS_DIR}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(LIBS_DIR), { recursive: true });
-  log(`resolving Kafka ${version} jars with Maven into ${path.relative(REPO_ROOT, LIBS_DIR)} (once per version)...`);
+  log(
+    `resolving Kafka ${version} jars with Maven into ${path.relative(REPO_ROOT, LIBS_DIR)} (once per version)...`,
+  );
   let res;
   try {
     res = await run(mvn, [
-      '-q', '-B', '-Dstyle.color=never', '-f', POM,
-      'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime',
+      '-q',
+      '-B',
+      '-Dstyle.color=never',
+      '-f',
+      POM,
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmp}`,
+      '-DincludeScope=runtime',
     ]);
   } catch (e) {
     if (e.code === 'ENOENT') {
       throw new Error(
         'Maven (`mvn`) was not found; it is needed once to download the Kafka jars from Maven Central. ' +
-          'Install it (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) or set MVN=/path/to/mvn.', { cause: e });
+          'Install it (Debian/Ubuntu: apt-get install maven; macOS: brew install maven) or set MVN=/path/to/mvn.',
+        { cause: e },
+      );
     }
     throw e;
   }
@@ -492,10 +523,14 @@ async function ensureFormatted(p, t, java, version, log) {
   const res = await run(java, [
     '-Xmx256m',
     `-Dlog4j2.configurationFile=${p.log4j}`,
-    '-cp', `${LIBS_DIR}${path.sep}*`,
-    'kafka.tools.StorageTool', 'format',
-    '--config', p.config,
-    '--cluster-id', clusterId,
+    '-cp',
+    `${LIBS_DIR}${path.sep}*`,
+    'kafka.tools.StorageTool',
+    'format',
+    '--config',
+    p.config,
+    '--cluster-id',
+    clusterId,
     '--standalone',
   ]);
   if (res.code !== 0) {
@@ -523,13 +558,18 @@ async function withStartLock(p, fn, timeoutMs) {
       if (!holder || !isAlive(holder)) {
         // stale lock of a dead process (or one that did not get to write its pid yet)
         let age;
-        try { age = Date.now() - fs.statSync(p.lock).mtimeMs; } catch { continue; }
+        try {
+          age = Date.now() - fs.statSync(p.lock).mtimeMs;
+        } catch {
+          continue;
+        }
         if (holder || age > 5000) {
           fs.rmSync(p.lock, { force: true });
           continue;
         }
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${p.lock} (held by pid ${holder})`, { cause: e });
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${p.lock} (held by pid ${holder})`, { cause: e });
       await sleep(250);
     }
   }
@@ -560,100 +600,109 @@ export async function ensureKafka({
   if (first.kind === 'ready') return { started: false, brokers: address };
 
   const p = paths();
-  return withStartLock(p, async () => {
-    // someone else may have started it while we waited for the lock
-    const again = await probeKafka(t.host, t.port);
-    if (again.kind === 'ready') return { started: false, brokers: address };
+  return withStartLock(
+    p,
+    async () => {
+      // someone else may have started it while we waited for the lock
+      const again = await probeKafka(t.host, t.port);
+      if (again.kind === 'ready') return { started: false, brokers: address };
 
-    let pid = ourKafkaPid(p);
-    let started = false;
-    if (!pid) {
-      if (again.kind === 'not-kafka') {
-        throw new Error(
-          `port ${t.port} on ${t.host} is taken by something that is not a Kafka broker (${again.error.message}). ` +
-            'Stop it, or point KAFKA_BROKERS / OPTLINE_KAFKA_PORT at a free port.',
+      let pid = ourKafkaPid(p);
+      let started = false;
+      if (!pid) {
+        if (again.kind === 'not-kafka') {
+          throw new Error(
+            `port ${t.port} on ${t.host} is taken by something that is not a Kafka broker (${again.error.message}). ` +
+              'Stop it, or point KAFKA_BROKERS / OPTLINE_KAFKA_PORT at a free port.',
+          );
+        }
+        if (!isLoopback(t.host)) {
+          throw new Error(
+            `no Kafka broker answers at ${address}, and it is not a local address, so no broker is started for it. ` +
+              'Start that broker, or unset KAFKA_BROKERS to use a local one on 127.0.0.1:9092.',
+          );
+        }
+        if (again.kind !== 'down' || (await portInUse('127.0.0.1', t.port))) {
+          // accepts connections but does not answer like a ready broker, and it is not ours
+          const late = await probeKafka(t.host, t.port, 5_000);
+          if (late.kind === 'ready') return { started: false, brokers: address };
+          throw new Error(
+            `port ${t.port} accepts connections but does not answer as a ready Kafka broker ` +
+              `(${late.kind}: ${late.error?.message ?? 'no broker in metadata'}), and it was not started by ` +
+              `tools/infra.mjs. Stop whatever listens on ${t.port}, or use another OPTLINE_KAFKA_PORT.`,
+          );
+        }
+        if (await portInUse('127.0.0.1', t.controllerPort)) {
+          throw new Error(
+            `the Kafka controller port ${t.controllerPort} (127.0.0.1) is taken by another process. ` +
+              'Stop it, or set OPTLINE_KAFKA_CONTROLLER_PORT to a free port.',
+          );
+        }
+
+        const java = findJava();
+        const { version } = await ensureLibs(log);
+        fs.mkdirSync(p.dir, { recursive: true });
+        writeConfig(p, t);
+        await ensureFormatted(p, t, java, version, log);
+
+        if (fs.existsSync(p.log)) fs.renameSync(p.log, `${p.log}.1`);
+        const out = fs.openSync(p.log, 'a');
+        const heap = (process.env.OPTLINE_KAFKA_HEAP_OPTS || '-Xms256m -Xmx1g').split(/\s+/).filter(Boolean);
+        const args = [
+          ...heap,
+          '-server',
+          '-XX:+UseG1GC',
+          '-XX:MaxGCPauseMillis=20',
+          '-XX:InitiatingHeapOccupancyPercent=35',
+          '-XX:+ExplicitGCInvokesConcurrent',
+          '-Djava.awt.headless=true',
+          `-Dlog4j2.configurationFile=${p.log4j}`,
+          `-Dkafka.logs.dir=${p.dir}`,
+          '-cp',
+          `${LIBS_DIR}${path.sep}*`,
+          'kafka.Kafka',
+          p.config,
+        ];
+        log(
+          `starting Kafka ${version} on ${address} (controller :${t.controllerPort}), log: ${path.relative(process.cwd(), p.log) || p.log}`,
         );
-      }
-      if (!isLoopback(t.host)) {
-        throw new Error(
-          `no Kafka broker answers at ${address}, and it is not a local address, so no broker is started for it. ` +
-            'Start that broker, or unset KAFKA_BROKERS to use a local one on 127.0.0.1:9092.',
-        );
-      }
-      if (again.kind !== 'down' || (await portInUse('127.0.0.1', t.port))) {
-        // accepts connections but does not answer like a ready broker, and it is not ours
-        const late = await probeKafka(t.host, t.port, 5_000);
-        if (late.kind === 'ready') return { started: false, brokers: address };
-        throw new Error(
-          `port ${t.port} accepts connections but does not answer as a ready Kafka broker ` +
-            `(${late.kind}: ${late.error?.message ?? 'no broker in metadata'}), and it was not started by ` +
-            `tools/infra.mjs. Stop whatever listens on ${t.port}, or use another OPTLINE_KAFKA_PORT.`,
-        );
-      }
-      if (await portInUse('127.0.0.1', t.controllerPort)) {
-        throw new Error(
-          `the Kafka controller port ${t.controllerPort} (127.0.0.1) is taken by another process. ` +
-            'Stop it, or set OPTLINE_KAFKA_CONTROLLER_PORT to a free port.',
-        );
+        const child = spawn(java, args, { cwd: p.dir, detached: true, stdio: ['ignore', out, out] });
+        fs.closeSync(out);
+        await new Promise((resolve, reject) => {
+          child.once('spawn', resolve);
+          child.once('error', reject);
+        });
+        child.unref();
+        pid = child.pid;
+        fs.writeFileSync(p.pid, `${pid}\n`);
+        started = true;
+      } else {
+        log(`Kafka (pid ${pid}) is already starting; waiting for it to answer on ${address}`);
       }
 
-      const java = findJava();
-      const { version } = await ensureLibs(log);
-      fs.mkdirSync(p.dir, { recursive: true });
-      writeConfig(p, t);
-      await ensureFormatted(p, t, java, version, log);
-
-      if (fs.existsSync(p.log)) fs.renameSync(p.log, `${p.log}.1`);
-      const out = fs.openSync(p.log, 'a');
-      const heap = (process.env.OPTLINE_KAFKA_HEAP_OPTS || '-Xms256m -Xmx1g').split(/\s+/).filter(Boolean);
-      const args = [
-        ...heap,
-        '-server',
-        '-XX:+UseG1GC',
-        '-XX:MaxGCPauseMillis=20',
-        '-XX:InitiatingHeapOccupancyPercent=35',
-        '-XX:+ExplicitGCInvokesConcurrent',
-        '-Djava.awt.headless=true',
-        `-Dlog4j2.configurationFile=${p.log4j}`,
-        `-Dkafka.logs.dir=${p.dir}`,
-        '-cp', `${LIBS_DIR}${path.sep}*`,
-        'kafka.Kafka',
-        p.config,
-      ];
-      log(`starting Kafka ${version} on ${address} (controller :${t.controllerPort}), log: ${path.relative(process.cwd(), p.log) || p.log}`);
-      const child = spawn(java, args, { cwd: p.dir, detached: true, stdio: ['ignore', out, out] });
-      fs.closeSync(out);
-      await new Promise((resolve, reject) => {
-        child.once('spawn', resolve);
-        child.once('error', reject);
-      });
-      child.unref();
-      pid = child.pid;
-      fs.writeFileSync(p.pid, `${pid}\n`);
-      started = true;
-    } else {
-      log(`Kafka (pid ${pid}) is already starting; waiting for it to answer on ${address}`);
-    }
-
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    for (;;) {
-      if (!isAlive(pid)) {
-        fs.rmSync(p.pid, { force: true });
-        throw new Error(`the Kafka broker (pid ${pid}) exited during startup; see ${p.log}:\n${tailFile(p.log)}`);
+      const deadline = Date.now() + timeoutMs;
+      let last;
+      for (;;) {
+        if (!isAlive(pid)) {
+          fs.rmSync(p.pid, { force: true });
+          throw new Error(
+            `the Kafka broker (pid ${pid}) exited during startup; see ${p.log}:\n${tailFile(p.log)}`,
+          );
+        }
+        last = await probeKafka(t.host, t.port, 2000);
+        if (last.kind === 'ready') return { started, brokers: address, pid };
+        if (Date.now() > deadline) {
+          throw new Error(
+            `the Kafka broker (pid ${pid}) did not answer a metadata request on ${address} within ` +
+              `${Math.round(timeoutMs / 1000)} s (last: ${last.kind}${last.error ? `, ${last.error.message}` : ''}). ` +
+              `It is left running; see ${p.log}:\n${tailFile(p.log)}`,
+          );
+        }
+        await sleep(250);
       }
-      last = await probeKafka(t.host, t.port, 2000);
-      if (last.kind === 'ready') return { started, brokers: address, pid };
-      if (Date.now() > deadline) {
-        throw new Error(
-          `the Kafka broker (pid ${pid}) did not answer a metadata request on ${address} within ` +
-            `${Math.round(timeoutMs / 1000)} s (last: ${last.kind}${last.error ? `, ${last.error.message}` : ''}). ` +
-            `It is left running; see ${p.log}:\n${tailFile(p.log)}`,
-        );
-      }
-      await sleep(250);
-    }
-  }, timeoutMs + 60_000);
+    },
+    timeoutMs + 60_000,
+  );
 }
 
 /**
@@ -678,8 +727,14 @@ export async function stopKafka({ timeoutMs = 30_000, log = defaultLog } = {}) {
   let killed = false;
   while (isAlive(pid)) {
     if (Date.now() > deadline) {
-      log(`Kafka (pid ${pid}) did not exit within ${Math.round(timeoutMs / 1000)} s of SIGTERM; sending SIGKILL`);
-      try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+      log(
+        `Kafka (pid ${pid}) did not exit within ${Math.round(timeoutMs / 1000)} s of SIGTERM; sending SIGKILL`,
+      );
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
       killed = true;
       const killDeadline = Date.now() + 10_000;
       while (isAlive(pid) && Date.now() < killDeadline) await sleep(100);
@@ -703,7 +758,9 @@ export async function kafkaStatus({ brokers = process.env.KAFKA_BROKERS ?? DEFAU
   let version = null;
   try {
     version = pinnedKafkaVersion().version;
-  } catch { /* no pom */ }
+  } catch {
+    /* no pom */
+  }
   return {
     brokers: `${t.host}:${t.port}`,
     state: probe.kind, // 'ready' | 'starting' | 'down' | 'not-kafka' | 'unknown'
@@ -735,7 +792,9 @@ async function loadPg() {
   } catch (e) {
     if (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'MODULE_NOT_FOUND') {
       throw new Error(
-        `the \`pg\` package is not installed (looked for it from ${SCRIPT_DIR}); run \`npm install\` at the repo root first.`, { cause: e });
+        `the \`pg\` package is not installed (looked for it from ${SCRIPT_DIR}); run \`npm install\` at the repo root first.`,
+        { cause: e },
+      );
     }
     throw e;
   }
@@ -765,7 +824,9 @@ export async function ensureDatabase(url = process.env.DATABASE_URL ?? DEFAULT_D
       if (e.code === '3D000') continue; // maintenance db missing: try the next one
       throw new Error(
         `cannot connect to PostgreSQL at ${where} as ${decodeURIComponent(u.username) || '(default user)'}: ` +
-          `${e.message}${e.code ? ` [${e.code}]` : ''}. Is PostgreSQL running and is DATABASE_URL right?`, { cause: e });
+          `${e.message}${e.code ? ` [${e.code}]` : ''}. Is PostgreSQL running and is DATABASE_URL right?`,
+        { cause: e },
+      );
     }
     try {
       const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -777,7 +838,9 @@ export async function ensureDatabase(url = process.env.DATABASE_URL ?? DEFAULT_D
         // 42P04 duplicate_database; 23505 is what a concurrent CREATE DATABASE can hit
         // on pg_database_datname_index when two processes race
         if (e.code === '42P04' || e.code === '23505') return { created: false, database: name };
-        throw new Error(`CREATE DATABASE "${name}" on ${where} failed: ${e.message} [${e.code}]`, { cause: e });
+        throw new Error(`CREATE DATABASE "${name}" on ${where} failed: ${e.message} [${e.code}]`, {
+          cause: e,
+        });
       }
     } finally {
       await client.end().catch(() => {});
@@ -827,16 +890,25 @@ async function main(argv) {
     }
     case 'down': {
       const r = await stopKafka();
-      console.log(r.stopped ? `kafka: stopped (pid ${r.pid}${r.killed ? ', SIGKILL' : ''})` : 'kafka: not running (nothing to stop)');
+      console.log(
+        r.stopped
+          ? `kafka: stopped (pid ${r.pid}${r.killed ? ', SIGKILL' : ''})`
+          : 'kafka: not running (nothing to stop)',
+      );
       const s = await kafkaStatus();
-      if (s.state === 'ready') console.log(`kafka: note: a broker not started by this script still answers on ${s.brokers}`);
+      if (s.state === 'ready')
+        console.log(`kafka: note: a broker not started by this script still answers on ${s.brokers}`);
       return 0;
     }
     case 'status': {
       const s = await kafkaStatus();
-      const who = s.managedPid ? `pid ${s.managedPid}, started by tools/infra.mjs` : 'not started by tools/infra.mjs';
+      const who = s.managedPid
+        ? `pid ${s.managedPid}, started by tools/infra.mjs`
+        : 'not started by tools/infra.mjs';
       console.log(`kafka: ${s.state} on ${s.brokers}${s.state === 'down' ? '' : ` (${who})`}`);
-      console.log(`  pinned version ${s.pinnedVersion}, storage ${s.formatted ? 'formatted' : 'not formatted'}, log ${s.log}`);
+      console.log(
+        `  pinned version ${s.pinnedVersion}, storage ${s.formatted ? 'formatted' : 'not formatted'}, log ${s.log}`,
+      );
       const d = await databaseStatus(dbUrl);
       console.log(`postgres: database "${d.database}" ${d.state}${d.detail ? ` (${d.detail})` : ''}`);
       return s.state === 'ready' && d.state === 'ready' ? 0 : 1;
@@ -860,12 +932,23 @@ async function main(argv) {
   }
 }
 
-const invokedPath = process.argv[1] ? (() => {
-  try { return fs.realpathSync(process.argv[1]); } catch { return process.argv[1]; }
-})() : null;
-if (invokedPath && pathToFileURL(invokedPath).href === pathToFileURL(fs.realpathSync(fileURLToPath(import.meta.url))).href) {
+const invokedPath = process.argv[1]
+  ? (() => {
+      try {
+        return fs.realpathSync(process.argv[1]);
+      } catch {
+        return process.argv[1];
+      }
+    })()
+  : null;
+if (
+  invokedPath &&
+  pathToFileURL(invokedPath).href === pathToFileURL(fs.realpathSync(fileURLToPath(import.meta.url))).href
+) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+      process.exitCode = code;
+    },
     (err) => {
       console.error(`infra: ${err.message}`);
       process.exitCode = 1;

@@ -15,7 +15,9 @@ await ensureDatabase();
 // With the demo on, the terminal shows its summary and each service logs to .local/logs/<service>.log.
 const logDir = path.join(REPO_ROOT, '.local', 'logs');
 mkdirSync(logDir, { recursive: true });
-const logFiles = Object.fromEntries(SERVICES.map((service) => [service, createWriteStream(path.join(logDir, `${service}.log`))]));
+const logFiles = Object.fromEntries(
+  SERVICES.map((service) => [service, createWriteStream(path.join(logDir, `${service}.log`))]),
+);
 const output = demo ? (line, service) => logFiles[service].write(`${line}\n`) : undefined;
 const services = startServices(output ? { output } : {});
 let stopDemo = async () => undefined;
@@ -42,6 +44,8 @@ try {
 process.stdout.write(
   `\nOptline is up:\n${Object.entries(DEFAULT_PORTS)
     .map(([service, port]) => `  ${service.padEnd(10)} http://127.0.0.1:${port}/health/ready`)
-    .join('\n')}\n  producer API docs  http://127.0.0.1:8080/docs\n  auditor API docs   http://127.0.0.1:8085/docs\nCtrl-C stops everything.\n\n`,
+    .join(
+      '\n',
+    )}\n  producer API docs  http://127.0.0.1:8080/docs\n  auditor API docs   http://127.0.0.1:8085/docs\nCtrl-C stops everything.\n\n`,
 );
 if (demo) stopDemo = await runDemo();

@@ -9,8 +9,14 @@ const kafka = await ensureKafka();
 await ensureDatabase();
 
 const args = ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=new-only', ...process.argv.slice(2)];
-const child = spawn('npx', args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
-const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+const child = spawn('npx', args, {
+  cwd: REPO_ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+});
+const code = await new Promise((resolve) =>
+  child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+);
 
 if (kafka.started) await stopKafka();
 process.exit(code);

@@ -332,7 +332,8 @@ function optlineServiceProblems(compose: ComposeFile): string[] {
     for (const variable of REQUIRED_ENV)
       if (!env[variable]) problems.push(`${name} does not set ${variable}`);
     for (const variable of Object.keys(env)) {
-      if (!RUNTIME_ENV.includes(variable) && !NODE_ENV.includes(variable)) problems.push(`${name} sets ${variable}, which no service reads`);
+      if (!RUNTIME_ENV.includes(variable) && !NODE_ENV.includes(variable))
+        problems.push(`${name} sets ${variable}, which no service reads`);
     }
     if (!healthcheckCommand(service).includes('/health/ready'))
       problems.push(`${name}'s healthcheck does not call /health/ready`);

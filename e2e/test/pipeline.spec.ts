@@ -27,7 +27,10 @@ describe('the pipeline end to end', () => {
     const event = optIn(tenantId, phone, extra);
     await stack.send('consents', [event]);
     await stack.probe.waitFor(
-      (p) => p.on<AuditEvent>(TOPICS.audit.name).some((a) => a.action === 'consent.opt_in' && a.subject.phone === e164(phone)),
+      (p) =>
+        p
+          .on<AuditEvent>(TOPICS.audit.name)
+          .some((a) => a.action === 'consent.opt_in' && a.subject.phone === e164(phone)),
       60000,
       `opt-in of ${phone} recorded`,
     );
@@ -39,7 +42,10 @@ describe('the pipeline end to end', () => {
     const outcome = await stack.outcome(request.id as string, status);
     expect(outcome.reason).toBe(reason);
     await stack.probe.waitFor(
-      (p) => p.on<AuditEvent>(TOPICS.audit.name).some((a) => a.subject.messageId === request.id && a.reason === reason),
+      (p) =>
+        p
+          .on<AuditEvent>(TOPICS.audit.name)
+          .some((a) => a.subject.messageId === request.id && a.reason === reason),
       30000,
       `audit event with ${reason}`,
     );
@@ -48,8 +54,14 @@ describe('the pipeline end to end', () => {
   it('takes a marketing and a transactional message from request to delivered', async () => {
     const phone = fresh('open');
     const externalId = await consentedRecipient('demo', phone);
-    const marketing = message('demo', phone, { body: 'Hi {{name}}, new arrivals are in.', contactExternalId: externalId });
-    const transactional = message('demo', phone, { purpose: 'transactional', body: 'Your order 1042 has shipped.' });
+    const marketing = message('demo', phone, {
+      body: 'Hi {{name}}, new arrivals are in.',
+      contactExternalId: externalId,
+    });
+    const transactional = message('demo', phone, {
+      purpose: 'transactional',
+      body: 'Your order 1042 has shipped.',
+    });
     await stack.send('messages', [marketing, transactional]);
     for (const request of [marketing, transactional]) {
       const sent = await stack.outcome(request.id, 'sent');
@@ -65,7 +77,11 @@ describe('the pipeline end to end', () => {
       const phone = fresh('open');
       await consentedRecipient('demo', phone);
       const after = message('demo', phone, { purpose: 'transactional', body: 'Code 111222' });
-      await stack.producer.send(TOPICS.messages.name, ['{"id": "half', message('nobody-here', phone), after], () => 'same');
+      await stack.producer.send(
+        TOPICS.messages.name,
+        ['{"id": "half', message('nobody-here', phone), after],
+        () => 'same',
+      );
       await stack.probe.waitFor(
         (p) =>
           p.on<{ reason: string }>(TOPICS.dlq.name).some((d) => d.reason === 'MALFORMED') &&
@@ -78,9 +94,11 @@ describe('the pipeline end to end', () => {
 
     it('INVALID_NUMBER', () => blockedWith(message('demo', '+1 000 000 0000'), 'blocked', 'INVALID_NUMBER'));
 
-    it('NOT_SMS_CAPABLE', () => blockedWith(message('demo', '+33 1 42 68 53 00'), 'blocked', 'NOT_SMS_CAPABLE'));
+    it('NOT_SMS_CAPABLE', () =>
+      blockedWith(message('demo', '+33 1 42 68 53 00'), 'blocked', 'NOT_SMS_CAPABLE'));
 
-    it('COUNTRY_NOT_ALLOWED', () => blockedWith(message('acme-eu', '+81 90 1234 5678'), 'blocked', 'COUNTRY_NOT_ALLOWED'));
+    it('COUNTRY_NOT_ALLOWED', () =>
+      blockedWith(message('acme-eu', '+81 90 1234 5678'), 'blocked', 'COUNTRY_NOT_ALLOWED'));
 
     it('NO_CONSENT', () => blockedWith(message('demo', fresh('open')), 'blocked', 'NO_CONSENT'));
 
@@ -89,7 +107,10 @@ describe('the pipeline end to end', () => {
       await consentedRecipient('demo', phone);
       await stack.send('consents', [optOut('demo', phone)]);
       await stack.probe.waitFor(
-        (p) => p.on<AuditEvent>(TOPICS.audit.name).some((a) => a.action === 'consent.opt_out' && a.subject.phone === e164(phone)),
+        (p) =>
+          p
+            .on<AuditEvent>(TOPICS.audit.name)
+            .some((a) => a.action === 'consent.opt_out' && a.subject.phone === e164(phone)),
         60000,
       );
       await blockedWith(message('demo', phone), 'blocked', 'OPTED_OUT');
@@ -104,7 +125,11 @@ describe('the pipeline end to end', () => {
     it('CONTENT_VIOLATION', async () => {
       const phone = fresh('open');
       await consentedRecipient('demo', phone);
-      await blockedWith(message('demo', phone, { body: 'Deals at https://bit.ly/x1' }), 'blocked', 'CONTENT_VIOLATION');
+      await blockedWith(
+        message('demo', phone, { body: 'Deals at https://bit.ly/x1' }),
+        'blocked',
+        'CONTENT_VIOLATION',
+      );
     });
 
     it('DUPLICATE_CONTENT and FREQUENCY_CAP', async () => {
@@ -144,7 +169,11 @@ describe('the pipeline end to end', () => {
     it('EXPIRED', async () => {
       const phone = fresh('open');
       await consentedRecipient('demo', phone);
-      await blockedWith(message('demo', phone, { occurredAt: ago(10), expiresAt: ago(1) }), 'expired', 'EXPIRED');
+      await blockedWith(
+        message('demo', phone, { occurredAt: ago(10), expiresAt: ago(1) }),
+        'expired',
+        'EXPIRED',
+      );
     });
 
     it('PROVIDER_REJECTED', async () => {
@@ -161,15 +190,28 @@ describe('the pipeline end to end', () => {
       await stack.send('messages', [first]);
       const sent = await stack.outcome(first.id, 'sent');
       await stack.send('receipts', [
-        { id: uniqueId('rcpt'), tenantId: 'demo', occurredAt: new Date().toISOString(), providerMessageId: sent.providerMessageId, status: 'undeliverable' },
+        {
+          id: uniqueId('rcpt'),
+          tenantId: 'demo',
+          occurredAt: new Date().toISOString(),
+          providerMessageId: sent.providerMessageId,
+          status: 'undeliverable',
+        },
       ]);
       await stack.outcome(first.id, 'failed');
       await stack.probe.waitFor(
-        (p) => p.on<AuditEvent>(TOPICS.audit.name).some((a) => a.action === 'number.suppressed' && a.subject.phone === e164(phone)),
+        (p) =>
+          p
+            .on<AuditEvent>(TOPICS.audit.name)
+            .some((a) => a.action === 'number.suppressed' && a.subject.phone === e164(phone)),
         60000,
         'suppression',
       );
-      await blockedWith(message('demo', phone, { purpose: 'transactional', body: 'Code 9191' }), 'blocked', 'SUPPRESSED_UNDELIVERABLE');
+      await blockedWith(
+        message('demo', phone, { purpose: 'transactional', body: 'Code 9191' }),
+        'blocked',
+        'SUPPRESSED_UNDELIVERABLE',
+      );
     });
 
     it('CAMPAIGN_PAUSED and OPTED_OUT cancellations through a campaign with too many opt-outs', async () => {
@@ -177,24 +219,51 @@ describe('the pipeline end to end', () => {
       const tag = uniqueId('tag');
       const phones = Array.from({ length: 210 }, () => fresh('open'));
       const unique = [...new Set(phones.map(e164))];
-      await stack.send('contacts', unique.map((p) => contact('demo', p, { tags: [tag] })));
-      await stack.send('consents', unique.map((p) => optIn('demo', p)));
+      await stack.send(
+        'contacts',
+        unique.map((p) => contact('demo', p, { tags: [tag] })),
+      );
+      await stack.send(
+        'consents',
+        unique.map((p) => optIn('demo', p)),
+      );
       await stack.probe.waitFor(
-        (p) => p.on<AuditEvent>(TOPICS.audit.name).filter((a) => a.action === 'consent.opt_in' && unique.includes(a.subject.phone!)).length >= unique.length,
+        (p) =>
+          p
+            .on<AuditEvent>(TOPICS.audit.name)
+            .filter((a) => a.action === 'consent.opt_in' && unique.includes(a.subject.phone!)).length >=
+          unique.length,
         120000,
         'all opt-ins',
       );
       const campaignId = uniqueId('camp');
-      const request = { id: uniqueId('req'), tenantId: 'demo', occurredAt: new Date().toISOString(), campaignId, purpose: 'marketing', body: 'Flash sale {{name}}', segment: { tagsAll: [tag] } };
+      const request = {
+        id: uniqueId('req'),
+        tenantId: 'demo',
+        occurredAt: new Date().toISOString(),
+        campaignId,
+        purpose: 'marketing',
+        body: 'Flash sale {{name}}',
+        segment: { tagsAll: [tag] },
+      };
       await stack.send('campaigns', [request]);
       await stack.probe.waitFor(
-        (p) => p.on<MessageOutcome>(TOPICS.outcomes.name).filter((o) => o.campaignId === campaignId && o.status === 'sent').length >= unique.length,
+        (p) =>
+          p
+            .on<MessageOutcome>(TOPICS.outcomes.name)
+            .filter((o) => o.campaignId === campaignId && o.status === 'sent').length >= unique.length,
         120000,
         'campaign sent',
       );
-      await stack.send('inbound', unique.slice(0, 6).map((p) => inbound('demo', p, 'STOP')));
+      await stack.send(
+        'inbound',
+        unique.slice(0, 6).map((p) => inbound('demo', p, 'STOP')),
+      );
       await stack.probe.waitFor(
-        (p) => p.on<AuditEvent>(TOPICS.audit.name).some((a) => a.action === 'campaign.paused' && a.subject.campaignId === campaignId),
+        (p) =>
+          p
+            .on<AuditEvent>(TOPICS.audit.name)
+            .some((a) => a.action === 'campaign.paused' && a.subject.campaignId === campaignId),
         60000,
         'campaign paused',
       );
@@ -235,22 +304,45 @@ describe('the pipeline end to end', () => {
     expect(report).toMatchObject({ total: unique.length + 1, invalid: 1, imported: unique.length });
 
     const inSegment = unique.filter((_, i) => i % 2 === 0);
-    await stack.send('consents', inSegment.slice(0, 15).map((p) => optIn('demo', p)));
+    await stack.send(
+      'consents',
+      inSegment.slice(0, 15).map((p) => optIn('demo', p)),
+    );
     await stack.probe.waitFor(
-      (p) => p.on<AuditEvent>(TOPICS.audit.name).filter((a) => a.action === 'consent.opt_in' && inSegment.includes(a.subject.phone!)).length >= 15,
+      (p) =>
+        p
+          .on<AuditEvent>(TOPICS.audit.name)
+          .filter((a) => a.action === 'consent.opt_in' && inSegment.includes(a.subject.phone!)).length >= 15,
       60000,
     );
     const campaignId = uniqueId('camp');
     await stack.send('campaigns', [
-      { id: uniqueId('req'), tenantId: 'demo', occurredAt: new Date().toISOString(), campaignId, purpose: 'marketing', body: 'VIP preview tonight', segment: { tagsAll: [tag] } },
+      {
+        id: uniqueId('req'),
+        tenantId: 'demo',
+        occurredAt: new Date().toISOString(),
+        campaignId,
+        purpose: 'marketing',
+        body: 'VIP preview tonight',
+        segment: { tagsAll: [tag] },
+      },
     ]);
     await stack.probe.waitFor(
-      (p) => new Set(p.on<MessageOutcome>(TOPICS.outcomes.name).filter((o) => o.campaignId === campaignId && ['sent', 'blocked'].includes(o.status)).map((o) => o.messageId)).size >= inSegment.length,
+      (p) =>
+        new Set(
+          p
+            .on<MessageOutcome>(TOPICS.outcomes.name)
+            .filter((o) => o.campaignId === campaignId && ['sent', 'blocked'].includes(o.status))
+            .map((o) => o.messageId),
+        ).size >= inSegment.length,
       120000,
       'every campaign message settled',
     );
-    const outcomes = stack.probe.on<MessageOutcome>(TOPICS.outcomes.name).filter((o) => o.campaignId === campaignId);
-    const count = (status: string) => new Set(outcomes.filter((o) => o.status === status).map((o) => o.messageId)).size;
+    const outcomes = stack.probe
+      .on<MessageOutcome>(TOPICS.outcomes.name)
+      .filter((o) => o.campaignId === campaignId);
+    const count = (status: string) =>
+      new Set(outcomes.filter((o) => o.status === status).map((o) => o.messageId)).size;
     expect(count('sent')).toBe(15);
     expect(count('blocked')).toBe(inSegment.length - 15);
 

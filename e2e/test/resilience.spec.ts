@@ -18,7 +18,9 @@ describe('crash resilience end to end', () => {
     let n = 0;
     const stream = (async () => {
       while (running) {
-        const batch = recipients.map((to) => message('demo', to, { purpose: 'transactional', body: `Your code is ${100000 + n++}` }));
+        const batch = recipients.map((to) =>
+          message('demo', to, { purpose: 'transactional', body: `Your code is ${100000 + n++}` }),
+        );
         ids.push(...batch.map((m) => m.id));
         await stack.send('messages', batch);
         await new Promise((done) => setTimeout(done, 500));
@@ -33,12 +35,18 @@ describe('crash resilience end to end', () => {
     running = false;
     await stream;
 
-    const sent = () => stack.probe.on<MessageOutcome>(TOPICS.outcomes.name).filter((o) => o.status === 'sent');
-    await stack.probe.waitFor(() => new Set(sent().map((o) => o.messageId)).size >= ids.length, 180000, `${ids.length} sent`);
+    const sent = () =>
+      stack.probe.on<MessageOutcome>(TOPICS.outcomes.name).filter((o) => o.status === 'sent');
+    await stack.probe.waitFor(
+      () => new Set(sent().map((o) => o.messageId)).size >= ids.length,
+      180000,
+      `${ids.length} sent`,
+    );
     await new Promise((done) => setTimeout(done, 3000)); // a late duplicate would show up by now
 
     const perMessage = new Map<string, number>();
-    for (const outcome of sent()) perMessage.set(outcome.messageId, (perMessage.get(outcome.messageId) ?? 0) + 1);
+    for (const outcome of sent())
+      perMessage.set(outcome.messageId, (perMessage.get(outcome.messageId) ?? 0) + 1);
     expect(ids.filter((id) => !perMessage.has(id))).toEqual([]);
     expect([...perMessage].filter(([, count]) => count > 1)).toEqual([]);
     expect(ids.length).toBeGreaterThan(300);

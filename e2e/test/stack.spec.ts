@@ -28,12 +28,17 @@ describe('the stack', () => {
 
   it('brings all six services to ready, and each exits within 10 s of SIGTERM with its offsets committed', async () => {
     const names = await createTestTopics('stack');
-    const services: ServiceProcess[] = SERVICES.map((service) => startService(service, { databaseUrl: db.url, names }));
+    const services: ServiceProcess[] = SERVICES.map((service) =>
+      startService(service, { databaseUrl: db.url, names }),
+    );
     try {
       await Promise.all(services.map((service) => service.ready()));
       for (const service of services) {
         const health = await fetch(`http://127.0.0.1:${service.port}/health/ready`);
-        expect(await health.json()).toMatchObject({ status: 'ok', info: { postgresql: {}, kafka: {}, consumers: {} } });
+        expect(await health.json()).toMatchObject({
+          status: 'ok',
+          info: { postgresql: {}, kafka: {}, consumers: {} },
+        });
         const live = await fetch(`http://127.0.0.1:${service.port}/health/live`);
         expect(live.status).toBe(200);
         const metrics = await (await fetch(`http://127.0.0.1:${service.port}/metrics`)).text();
@@ -44,9 +49,14 @@ describe('the stack', () => {
       const producer = await TestProducer.connect(names);
       const probe = await TopicProbe.start(names, [TOPICS.dlq.name]);
       const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-      await producer.send(TOPICS.messages.name, Array.from({ length: 30 }, (_, i) => `{"broken": ${i}`), () => 'k', {
-        traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
-      });
+      await producer.send(
+        TOPICS.messages.name,
+        Array.from({ length: 30 }, (_, i) => `{"broken": ${i}`),
+        () => 'k',
+        {
+          traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        },
+      );
       await probe.waitFor((p) => p.on(TOPICS.dlq.name).length >= 30, 60000, '30 dead letters');
       // The producer's trace is continued: the dead letters carry the same W3C trace id.
       const letter = probe.records.find((record) => record.topic === TOPICS.dlq.name);
@@ -69,12 +79,18 @@ describe('the stack', () => {
       await admin.connect();
       const topic = names.actual(TOPICS.messages.name);
       const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId: names.actual('optline-ingestion'), topics: [topic] });
+      const [committed] = await admin.fetchOffsets({
+        groupId: names.actual('optline-ingestion'),
+        topics: [topic],
+      });
       await admin.disconnect();
       const byPartition = new Map(committed!.partitions.map((p) => [p.partition, p.offset]));
       for (const end of ends) {
         const done = byPartition.get(end.partition);
-        expect({ partition: end.partition, committed: done === '-1' && end.high === '0' ? '0' : done }).toEqual({
+        expect({
+          partition: end.partition,
+          committed: done === '-1' && end.high === '0' ? '0' : done,
+        }).toEqual({
           partition: end.partition,
           committed: end.high,
         });
@@ -95,7 +111,11 @@ describe('the stack', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'optline-')), 'bad.yaml');
     writeFileSync(file, yaml);
     const names = await createTestTopics('badcfg');
-    const service = startService('ingestion', { databaseUrl: db.url, names, extra: { OPTLINE_CONFIG: file } });
+    const service = startService('ingestion', {
+      databaseUrl: db.url,
+      names,
+      extra: { OPTLINE_CONFIG: file },
+    });
     const code = await service.exited;
     expect(code).toBe(78);
     expect(service.output()).toContain(`${field}:`);

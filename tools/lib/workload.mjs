@@ -26,7 +26,9 @@ function pad(n, width) {
 
 /** Local hour of `zone` at `at`. */
 export function localHour(zone, at = new Date()) {
-  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(at));
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(at),
+  );
 }
 
 /** Countries whose local time is inside (or outside) a comfortable 10:00-19:00 band right now. */
@@ -104,7 +106,11 @@ export function setupRecords(person, at = new Date()) {
       purpose: 'marketing',
       action: 'opt_in',
       method: 'web_form',
-      proof: { capturedAt: base.occurredAt, formUrl: 'https://shop.example.com/sms-signup', ipAddress: '203.0.113.7' },
+      proof: {
+        capturedAt: base.occurredAt,
+        formUrl: 'https://shop.example.com/sms-signup',
+        ipAddress: '203.0.113.7',
+      },
     });
   }
   if (person.kind === 'optedOut') {

@@ -22,7 +22,9 @@ describe('audit CSV export at scale', () => {
   // with much memory, V8 sizes its young generation and old-space growth for throughput, and the process reaches
   // 450-500 MB under a burst of appends whatever the code keeps alive. AUDIT_NODE_OPTIONS overrides them.
   beforeAll(() =>
-    harness.setUp('audit_export', { NODE_OPTIONS: process.env.AUDIT_NODE_OPTIONS ?? '--max-semi-space-size=8 --max-old-space-size=192' }),
+    harness.setUp('audit_export', {
+      NODE_OPTIONS: process.env.AUDIT_NODE_OPTIONS ?? '--max-semi-space-size=8 --max-old-space-size=192',
+    }),
   );
   afterAll(() => harness.tearDown());
 
@@ -40,7 +42,12 @@ describe('audit CSV export at scale', () => {
       );
     }
     const produced = Date.now();
-    await harness.until('/v1/audit/reports/campaigns/bulk', (a) => a.body?.optOuts === TOTAL, `${TOTAL} events stored`, 240000);
+    await harness.until(
+      '/v1/audit/reports/campaigns/bulk',
+      (a) => a.body?.optOuts === TOTAL,
+      `${TOTAL} events stored`,
+      240000,
+    );
     const stored = Date.now();
     const pid = harness.service.child.pid!;
     const beforeExport = memoryOf(pid);

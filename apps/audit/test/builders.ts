@@ -17,7 +17,11 @@ export function auditEvent(
   };
 }
 
-export function outcome(messageId: string, status: MessageOutcome['status'], fields: Partial<MessageOutcome> = {}): MessageOutcome {
+export function outcome(
+  messageId: string,
+  status: MessageOutcome['status'],
+  fields: Partial<MessageOutcome> = {},
+): MessageOutcome {
   return { messageId, tenantId: 'demo', status, at: '2026-11-28T10:00:00.000Z', ...fields };
 }
 
@@ -27,7 +31,12 @@ export function consentAudit(
   phone: string,
   action: 'opt_in' | 'opt_out',
   occurredAt: string,
-  fields: { purpose?: 'marketing' | 'transactional'; tenantId?: string; proof?: Record<string, unknown>; expiresAt?: string } = {},
+  fields: {
+    purpose?: 'marketing' | 'transactional';
+    tenantId?: string;
+    proof?: Record<string, unknown>;
+    expiresAt?: string;
+  } = {},
 ): AuditEvent {
   return auditEvent(`consent:${ledgerEventId}:consent.${action}`, `consent.${action}`, {
     tenantId: fields.tenantId ?? 'demo',
@@ -39,7 +48,9 @@ export function consentAudit(
       purpose: fields.purpose ?? 'marketing',
       action,
       method: action === 'opt_in' ? 'web_form' : 'keyword',
-      proof: fields.proof ?? (action === 'opt_in' ? { capturedAt: occurredAt, formUrl: 'https://shop.example/join' } : {}),
+      proof:
+        fields.proof ??
+        (action === 'opt_in' ? { capturedAt: occurredAt, formUrl: 'https://shop.example/join' } : {}),
       occurredAt,
       ...(fields.expiresAt ? { expiresAt: fields.expiresAt } : {}),
       cause: action === 'opt_in' ? 'event' : 'keyword',

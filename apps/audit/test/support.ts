@@ -52,8 +52,14 @@ export class AuditHarness {
     return `http://127.0.0.1:${this.service.port}`;
   }
 
-  async get(path: string, key = KEYS.demo, accept = 'application/json'): Promise<{ status: number; body: Json; text: string }> {
-    const response = await fetch(`${this.base}${path}`, { headers: { Authorization: `Bearer ${key}`, Accept: accept } });
+  async get(
+    path: string,
+    key = KEYS.demo,
+    accept = 'application/json',
+  ): Promise<{ status: number; body: Json; text: string }> {
+    const response = await fetch(`${this.base}${path}`, {
+      headers: { Authorization: `Bearer ${key}`, Accept: accept },
+    });
     const text = await response.text();
     let body: unknown = undefined;
     try {
@@ -65,12 +71,21 @@ export class AuditHarness {
   }
 
   /** Polls a GET until `done` holds for its answer. */
-  async until(path: string, done: (answer: { status: number; body: Json }) => boolean, what: string, timeoutMs = 30000, key = KEYS.demo) {
+  async until(
+    path: string,
+    done: (answer: { status: number; body: Json }) => boolean,
+    what: string,
+    timeoutMs = 30000,
+    key = KEYS.demo,
+  ) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const answer = await this.get(path, key);
       if (done(answer)) return answer;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: last answer ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what}: last answer ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 3000)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

@@ -1,4 +1,11 @@
-import type { ConsentEvent, InboundSms, Purpose, Recipient, ScreenedItem, WorkMessage } from '@optline/domain';
+import type {
+  ConsentEvent,
+  InboundSms,
+  Purpose,
+  Recipient,
+  ScreenedItem,
+  WorkMessage,
+} from '@optline/domain';
 
 /*
  * Values of consent's input topic (internal.screened.v1) as validation would write them, so consent is tested
@@ -63,7 +70,11 @@ export function consentEvent(
     method: 'web_form',
     proof:
       action === 'opt_in'
-        ? { capturedAt: occurredAt.toISOString(), formUrl: 'https://shop.example/sms-signup', ipAddress: '198.51.100.7' }
+        ? {
+            capturedAt: occurredAt.toISOString(),
+            formUrl: 'https://shop.example/sms-signup',
+            ipAddress: '198.51.100.7',
+          }
         : {},
     ...overrides,
   };
@@ -85,8 +96,17 @@ export function inboundSms(from: string, text: string, overrides: Partial<Inboun
   };
 }
 
-export function screenedInbound(e164: string, inbound: InboundSms, overrides: Partial<Recipient> = {}): ScreenedItem {
-  return { kind: 'inbound', recipient: recipient(e164, overrides), receivedAt: new Date().toISOString(), inbound };
+export function screenedInbound(
+  e164: string,
+  inbound: InboundSms,
+  overrides: Partial<Recipient> = {},
+): ScreenedItem {
+  return {
+    kind: 'inbound',
+    recipient: recipient(e164, overrides),
+    receivedAt: new Date().toISOString(),
+    inbound,
+  };
 }
 
 export function screenedErasure(e164: string, requestId = nextId('erase')): ScreenedItem {

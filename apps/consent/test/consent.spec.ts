@@ -26,16 +26,26 @@ describe('consent service on the real broker and database', () => {
   });
 
   const consentChanges = (e164: string) =>
-    consent.recipientEvents(e164).filter((event): event is Extract<RecipientEvent, { kind: 'consent_changed' }> => event.kind === 'consent_changed');
-  const clearedOf = (messageId: string) => consent.cleared().filter((item) => item.message.messageId === messageId);
-  const decided = (messageId: string) => () => consent.outcomes(messageId).length > 0 || clearedOf(messageId).length > 0;
+    consent
+      .recipientEvents(e164)
+      .filter(
+        (event): event is Extract<RecipientEvent, { kind: 'consent_changed' }> =>
+          event.kind === 'consent_changed',
+      );
+  const clearedOf = (messageId: string) =>
+    consent.cleared().filter((item) => item.message.messageId === messageId);
+  const decided = (messageId: string) => () =>
+    consent.outcomes(messageId).length > 0 || clearedOf(messageId).length > 0;
 
   it('an opt-in with occurredAt older than an opt-out that was processed first leaves the number opted out', async () => {
     const e164 = '+12125550101';
     const now = Date.now();
     const optOut = consentEvent(e164, 'opt_out', new Date(now - 10 * MINUTE));
     await consent.screen(screenedConsent(e164, optOut));
-    await consent.waitFor(() => consent.audits((a) => a.action === 'consent.opt_out' && a.subject.phone === e164).length === 1, 'the opt-out');
+    await consent.waitFor(
+      () => consent.audits((a) => a.action === 'consent.opt_out' && a.subject.phone === e164).length === 1,
+      'the opt-out',
+    );
 
     const lateOlderOptIn = consentEvent(e164, 'opt_in', new Date(now - 20 * MINUTE));
     const first = workMessage(e164);
@@ -55,7 +65,9 @@ describe('consent service on the real broker and database', () => {
     const second = workMessage(e164);
     await consent.screen(screenedConsent(e164, newerOptIn), screenedMessage(second));
     await consent.waitFor(decided(second.messageId), 'the second message decided');
-    expect(clearedOf(second.messageId).map((item) => item.message.consentEventId)).toEqual([`consent_event:${newerOptIn.id}`]);
+    expect(clearedOf(second.messageId).map((item) => item.message.consentEventId)).toEqual([
+      `consent_event:${newerOptIn.id}`,
+    ]);
     expect(consentChanges(e164).map((event) => [event.status, event.ledgerEventId])).toEqual([
       ['opted_out', `consent_event:${optOut.id}`],
       ['opted_in', `consent_event:${newerOptIn.id}`],
@@ -67,7 +79,12 @@ describe('consent service on the real broker and database', () => {
     const expired = '+12125550103';
     const now = Date.now();
     await consent.screen(
-      screenedConsent(expired, consentEvent(expired, 'opt_in', new Date(now - 60 * MINUTE), { expiresAt: new Date(now - MINUTE).toISOString() })),
+      screenedConsent(
+        expired,
+        consentEvent(expired, 'opt_in', new Date(now - 60 * MINUTE), {
+          expiresAt: new Date(now - MINUTE).toISOString(),
+        }),
+      ),
     );
     const noConsent = workMessage(none);
     const transactional = workMessage(none, { purpose: 'transactional', body: 'Your code is 123456' });
@@ -80,15 +97,23 @@ describe('consent service on the real broker and database', () => {
       'three decisions',
     );
 
-    expect(consent.outcomes(noConsent.messageId)).toMatchObject([{ status: 'blocked', reason: 'NO_CONSENT' }]);
-    expect(consent.outcomes(lapsed.messageId)).toMatchObject([{ status: 'blocked', reason: 'CONSENT_EXPIRED' }]);
+    expect(consent.outcomes(noConsent.messageId)).toMatchObject([
+      { status: 'blocked', reason: 'NO_CONSENT' },
+    ]);
+    expect(consent.outcomes(lapsed.messageId)).toMatchObject([
+      { status: 'blocked', reason: 'CONSENT_EXPIRED' },
+    ]);
     expect(clearedOf(transactional.messageId)).toHaveLength(1);
     expect(clearedOf(transactional.messageId)[0]?.message.consentEventId).toBeUndefined();
-    const checked = consent.audits((a) => a.action === 'consent.checked' && a.subject.messageId === lapsed.messageId);
+    const checked = consent.audits(
+      (a) => a.action === 'consent.checked' && a.subject.messageId === lapsed.messageId,
+    );
     expect(checked).toHaveLength(1);
     expect(checked[0]?.detail).toMatchObject({ status: 'expired', purpose: 'marketing' });
     expect(String(checked[0]?.detail.ledgerEventId)).toMatch(/^consent_event:/);
-    expect(consent.audits((a) => a.action === 'message.blocked' && a.subject.messageId === noConsent.messageId)).toHaveLength(1);
+    expect(
+      consent.audits((a) => a.action === 'message.blocked' && a.subject.messageId === noConsent.messageId),
+    ).toHaveLength(1);
   });
 
   it('STOP opts out of every purpose and confirms once, even delivered twice or repeated; START restores what it revoked', async () => {
@@ -105,9 +130,14 @@ describe('consent service on the real broker and database', () => {
     const marketing = workMessage(e164);
     const transactional = workMessage(e164, { purpose: 'transactional', body: 'Your order shipped' });
     await consent.screen(screenedMessage(marketing), screenedMessage(transactional));
-    await consent.waitFor(() => decided(marketing.messageId)() && decided(transactional.messageId)(), 'messages after STOP');
+    await consent.waitFor(
+      () => decided(marketing.messageId)() && decided(transactional.messageId)(),
+      'messages after STOP',
+    );
 
-    const confirmations = consent.cleared().filter((item) => item.message.recipient.e164 === e164 && item.message.kind === 'confirmation');
+    const confirmations = consent
+      .cleared()
+      .filter((item) => item.message.recipient.e164 === e164 && item.message.kind === 'confirmation');
     expect(confirmations).toHaveLength(1);
     expect(confirmations[0]?.message).toMatchObject({
       messageId: `${stop.id}:confirmation`,
@@ -115,17 +145,29 @@ describe('consent service on the real broker and database', () => {
       body: optOutConfirmation('Optline Demo'),
     });
     const optOuts = consentChanges(e164).filter((event) => event.status === 'opted_out');
-    expect(optOuts.map((event) => [event.purpose, event.cause, event.ledgerEventId]).slice(0, 2).sort()).toEqual([
+    expect(
+      optOuts
+        .map((event) => [event.purpose, event.cause, event.ledgerEventId])
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([
       ['marketing', 'keyword', `keyword:${stop.id}:marketing`],
       ['transactional', 'keyword', `keyword:${stop.id}:transactional`],
     ]);
     expect(consent.outcomes(marketing.messageId)).toMatchObject([{ status: 'blocked', reason: 'OPTED_OUT' }]);
-    expect(consent.outcomes(transactional.messageId)).toMatchObject([{ status: 'blocked', reason: 'OPTED_OUT' }]);
+    expect(consent.outcomes(transactional.messageId)).toMatchObject([
+      { status: 'blocked', reason: 'OPTED_OUT' },
+    ]);
 
     const start = inboundSms(e164, 'START', { occurredAt: new Date(Date.now() + 2000).toISOString() });
     await consent.screen(screenedInbound(e164, start));
-    await consent.waitFor(() => consentChanges(e164).filter((event) => event.status === 'opted_in').length === 3, 'the START');
-    const restored = consentChanges(e164).filter((event) => event.ledgerEventId.startsWith(`keyword:${start.id}`));
+    await consent.waitFor(
+      () => consentChanges(e164).filter((event) => event.status === 'opted_in').length === 3,
+      'the START',
+    );
+    const restored = consentChanges(e164).filter((event) =>
+      event.ledgerEventId.startsWith(`keyword:${start.id}`),
+    );
     expect(restored.map((event) => [event.purpose, event.status]).sort()).toEqual([
       ['marketing', 'opted_in'],
       ['transactional', 'opted_in'],
@@ -139,14 +181,29 @@ describe('consent service on the real broker and database', () => {
   it('START gives back only what the STOP took: no marketing consent appears that was never given', async () => {
     const e164 = '+12125550105';
     await consent.screen(screenedInbound(e164, inboundSms(e164, 'STOP')));
-    await consent.screen(screenedInbound(e164, inboundSms(e164, 'START', { occurredAt: new Date(Date.now() + 1000).toISOString() })));
-    await consent.waitFor(() => consentChanges(e164).some((event) => event.status === 'opted_in'), 'the START');
+    await consent.screen(
+      screenedInbound(
+        e164,
+        inboundSms(e164, 'START', { occurredAt: new Date(Date.now() + 1000).toISOString() }),
+      ),
+    );
+    await consent.waitFor(
+      () => consentChanges(e164).some((event) => event.status === 'opted_in'),
+      'the START',
+    );
     const marketing = workMessage(e164);
     const transactional = workMessage(e164, { purpose: 'transactional', body: 'Your order shipped' });
     await consent.screen(screenedMessage(marketing), screenedMessage(transactional));
-    await consent.waitFor(() => decided(marketing.messageId)() && decided(transactional.messageId)(), 'two messages');
+    await consent.waitFor(
+      () => decided(marketing.messageId)() && decided(transactional.messageId)(),
+      'two messages',
+    );
 
-    expect(consentChanges(e164).filter((event) => event.status === 'opted_in').map((event) => event.purpose)).toEqual(['transactional']);
+    expect(
+      consentChanges(e164)
+        .filter((event) => event.status === 'opted_in')
+        .map((event) => event.purpose),
+    ).toEqual(['transactional']);
     expect(consent.outcomes(marketing.messageId)).toMatchObject([{ status: 'blocked', reason: 'OPTED_OUT' }]);
     expect(clearedOf(transactional.messageId)).toHaveLength(1);
   });
@@ -157,14 +214,20 @@ describe('consent service on the real broker and database', () => {
     const help = inboundSms(e164, 'HELP');
     const feedback = inboundSms(e164, 'Loved the new menu, thanks!');
     const complaint = inboundSms(e164, 'this is spam, how did you get my number');
-    await consent.screen(screenedInbound(e164, help), screenedInbound(e164, feedback), screenedInbound(e164, complaint));
+    await consent.screen(
+      screenedInbound(e164, help),
+      screenedInbound(e164, feedback),
+      screenedInbound(e164, complaint),
+    );
     await consent.waitFor(
       () => consent.recipientEvents(e164).filter((event) => event.kind === 'replied').length === 3,
       'three replies',
     );
 
     const answers = consent.cleared().filter((item) => item.message.recipient.e164 === e164);
-    expect(answers.map((item) => [item.message.kind, item.message.messageId])).toEqual([['help', `${help.id}:help`]]);
+    expect(answers.map((item) => [item.message.kind, item.message.messageId])).toEqual([
+      ['help', `${help.id}:help`],
+    ]);
     expect(answers[0]?.message.body).toContain('support@example.com');
     const replied = consent.recipientEvents(e164).filter((event) => event.kind === 'replied');
     expect(replied.map((event) => [event.classification, event.at])).toEqual([
@@ -172,7 +235,12 @@ describe('consent service on the real broker and database', () => {
       ['FEEDBACK', feedback.occurredAt],
       ['COMPLAINT', complaint.occurredAt],
     ]);
-    expect(consentChanges(e164).filter((event) => event.cause === 'complaint').map((event) => [event.purpose, event.status]).sort()).toEqual([
+    expect(
+      consentChanges(e164)
+        .filter((event) => event.cause === 'complaint')
+        .map((event) => [event.purpose, event.status])
+        .sort(),
+    ).toEqual([
       ['marketing', 'opted_out'],
       ['transactional', 'opted_out'],
     ]);

@@ -1,6 +1,14 @@
 import { Client } from 'pg';
 
-import { consentEvent, inboundSms, screenedConsent, screenedErasure, screenedInbound, screenedMessage, workMessage } from './builders';
+import {
+  consentEvent,
+  inboundSms,
+  screenedConsent,
+  screenedErasure,
+  screenedInbound,
+  screenedMessage,
+  workMessage,
+} from './builders';
 import { ConsentHarness } from './harness';
 
 jest.setTimeout(120000);
@@ -42,7 +50,10 @@ async function proofCheck(port: number, body: unknown, key = 'demo-auditor-key')
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as { events?: Array<Record<string, unknown>> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { events?: Array<Record<string, unknown>> },
+  };
 }
 
 describe('erasure of a number in the consent service', () => {
@@ -73,15 +84,23 @@ describe('erasure of a number in the consent service', () => {
       screenedInbound(E164, inboundSms(E164, 'HELP')),
       screenedMessage(before),
     );
-    await consent.waitFor(() => consent.cleared().some((item) => item.message.messageId === before.messageId), 'the message before erasure');
+    await consent.waitFor(
+      () => consent.cleared().some((item) => item.message.messageId === before.messageId),
+      'the message before erasure',
+    );
     expect(await personalDataLeft(consent.db.url)).not.toEqual([]);
 
     const erasure = screenedErasure(E164);
     await consent.screen(erasure);
-    await consent.waitFor(() => consent.audits((a) => a.action === 'number.erased').length === 1, 'the erasure');
+    await consent.waitFor(
+      () => consent.audits((a) => a.action === 'number.erased').length === 1,
+      'the erasure',
+    );
     expect(consent.recipientEvents(E164).filter((event) => event.kind === 'erased')).toHaveLength(1);
     expect(
-      consent.recipientEvents(E164).filter((event) => event.kind === 'consent_changed' && event.ledgerEventId.startsWith('erasure:')),
+      consent
+        .recipientEvents(E164)
+        .filter((event) => event.kind === 'consent_changed' && event.ledgerEventId.startsWith('erasure:')),
     ).toHaveLength(2);
 
     // Stored outputs of committed batches (they hold the number) are swept within a few seconds.
@@ -95,27 +114,46 @@ describe('erasure of a number in the consent service', () => {
     // The auditor who holds the number and the proof can still show the ledger recorded exactly that proof.
     const verified = await proofCheck(consent.service.port, { phone: '(212) 555-0123', proof: optIn.proof });
     expect(verified.status).toBe(200);
-    const optInEvent = verified.body.events?.find((event) => event.ledgerEventId === `consent_event:${optIn.id}`);
+    const optInEvent = verified.body.events?.find(
+      (event) => event.ledgerEventId === `consent_event:${optIn.id}`,
+    );
     expect(optInEvent).toMatchObject({ action: 'opt_in', erased: true, proofMatches: true });
-    const forged = await proofCheck(consent.service.port, { phone: E164, proof: { ...optIn.proof, ipAddress: '203.0.113.10' } });
-    expect(forged.body.events?.find((event) => event.ledgerEventId === `consent_event:${optIn.id}`)).toMatchObject({ proofMatches: false });
+    const forged = await proofCheck(consent.service.port, {
+      phone: E164,
+      proof: { ...optIn.proof, ipAddress: '203.0.113.10' },
+    });
+    expect(
+      forged.body.events?.find((event) => event.ledgerEventId === `consent_event:${optIn.id}`),
+    ).toMatchObject({ proofMatches: false });
     expect((await proofCheck(consent.service.port, { phone: '+12125550199' })).status).toBe(404);
     // Auditors only, and only their own tenant's numbers.
     expect((await proofCheck(consent.service.port, { phone: E164 }, 'demo-producer-key')).status).toBe(401);
-    expect((await proofCheck(consent.service.port, { phone: E164, defaultCountry: 'US' }, 'acme-auditor-key')).status).toBe(404);
+    expect(
+      (await proofCheck(consent.service.port, { phone: E164, defaultCountry: 'US' }, 'acme-auditor-key'))
+        .status,
+    ).toBe(404);
 
     // A new import of the same number is blocked until a new opt-in.
     const reimported = workMessage(E164);
     await consent.screen(screenedMessage(reimported));
-    await consent.waitFor(() => consent.outcomes(reimported.messageId).length > 0, 'the message after erasure');
-    expect(consent.outcomes(reimported.messageId)).toMatchObject([{ status: 'blocked', reason: 'OPTED_OUT' }]);
+    await consent.waitFor(
+      () => consent.outcomes(reimported.messageId).length > 0,
+      'the message after erasure',
+    );
+    expect(consent.outcomes(reimported.messageId)).toMatchObject([
+      { status: 'blocked', reason: 'OPTED_OUT' },
+    ]);
 
     const newOptIn = consentEvent(E164, 'opt_in', new Date());
     const afterOptIn = workMessage(E164);
     await consent.screen(screenedConsent(E164, newOptIn), screenedMessage(afterOptIn));
-    await consent.waitFor(() => consent.cleared().some((item) => item.message.messageId === afterOptIn.messageId), 'the message after a new opt-in');
-    expect(consent.cleared().find((item) => item.message.messageId === afterOptIn.messageId)?.message.consentEventId).toBe(
-      `consent_event:${newOptIn.id}`,
+    await consent.waitFor(
+      () => consent.cleared().some((item) => item.message.messageId === afterOptIn.messageId),
+      'the message after a new opt-in',
     );
+    expect(
+      consent.cleared().find((item) => item.message.messageId === afterOptIn.messageId)?.message
+        .consentEventId,
+    ).toBe(`consent_event:${newOptIn.id}`);
   });
 });

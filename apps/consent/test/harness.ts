@@ -8,7 +8,13 @@ import {
   type ServiceProcess,
   type TestDatabase,
 } from '@optline/platform/testing';
-import { TOPICS, type AuditEvent, type ClearedItem, type MessageOutcome, type RecipientEvent } from '@optline/domain';
+import {
+  TOPICS,
+  type AuditEvent,
+  type ClearedItem,
+  type MessageOutcome,
+  type RecipientEvent,
+} from '@optline/domain';
 
 import { screenedKey } from './builders';
 
@@ -42,7 +48,11 @@ export class ConsentHarness {
       TOPICS.dlq.name,
     ]);
     // A run-unique instance id: the transactional id derives from it, and runs on one broker must not fence each other.
-    const service = startService('consent', { databaseUrl: db.url, names, extra: { OPTLINE_INSTANCE_ID: `consent-${randomSuffix()}` } });
+    const service = startService('consent', {
+      databaseUrl: db.url,
+      names,
+      extra: { OPTLINE_INSTANCE_ID: `consent-${randomSuffix()}` },
+    });
     await service.ready();
     return new ConsentHarness(db, producer, probe, service);
   }
@@ -60,7 +70,9 @@ export class ConsentHarness {
   }
 
   outcomes(messageId: string): MessageOutcome[] {
-    return this.probe.on<MessageOutcome>(TOPICS.outcomes.name).filter((outcome) => outcome.messageId === messageId);
+    return this.probe
+      .on<MessageOutcome>(TOPICS.outcomes.name)
+      .filter((outcome) => outcome.messageId === messageId);
   }
 
   audits(predicate: (event: AuditEvent) => boolean): AuditEvent[] {
@@ -72,7 +84,9 @@ export class ConsentHarness {
     try {
       await this.probe.waitFor(() => predicate(), timeoutMs, what);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\nconsent log:\n${logTail(this.service)}`, { cause: error });
+      throw new Error(`${(error as Error).message}\nconsent log:\n${logTail(this.service)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -81,6 +95,7 @@ export class ConsentHarness {
     await this.probe.stop();
     await this.producer.disconnect();
     await this.db.drop();
-    if (exit !== 0) throw new Error(`consent exited with ${String(exit)}:\n${this.service.output().slice(-4000)}`);
+    if (exit !== 0)
+      throw new Error(`consent exited with ${String(exit)}:\n${this.service.output().slice(-4000)}`);
   }
 }

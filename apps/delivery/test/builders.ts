@@ -12,14 +12,23 @@ export function bodyFor(messageId: string): string {
   return `[${messageId}] Your order has shipped. Reply STOP to opt out.`;
 }
 
-export function workMessage(messageId: string, fields: Partial<WorkMessage> & { e164?: string } = {}): WorkMessage {
+export function workMessage(
+  messageId: string,
+  fields: Partial<WorkMessage> & { e164?: string } = {},
+): WorkMessage {
   const { e164 = usNumber(1), ...rest } = fields;
   return {
     kind: 'request',
     messageId,
     tenantId: 'demo',
     purpose: 'transactional',
-    recipient: { e164, region: 'US', numberType: 'MOBILE', zones: ['America/New_York'], subdivisions: ['NY'] },
+    recipient: {
+      e164,
+      region: 'US',
+      numberType: 'MOBILE',
+      zones: ['America/New_York'],
+      subdivisions: ['NY'],
+    },
     body: bodyFor(messageId),
     segments: 1,
     senderId: 'Optline Demo',
@@ -30,7 +39,10 @@ export function workMessage(messageId: string, fields: Partial<WorkMessage> & { 
   };
 }
 
-export function released(messageId: string, fields: Partial<WorkMessage> & { e164?: string } = {}): ReleasedItem {
+export function released(
+  messageId: string,
+  fields: Partial<WorkMessage> & { e164?: string } = {},
+): ReleasedItem {
   return { message: workMessage(messageId, fields), releasedAt: AT };
 }
 

@@ -33,7 +33,11 @@ describe('delivery never sends twice across SIGKILLs', () => {
   it('killed after the ledger write and before the Twilio call: at most one send, and the outcome is reported (unknown)', async () => {
     const crashing = harness.start({ OPTLINE_FAULT_KILL_BEFORE_PROVIDER: 'crash-tw1' });
     await crashing.ready();
-    await harness.producer.send(TOPICS.released.name, [released('crash-tw1', { e164: usNumber(11) })], releasedKey);
+    await harness.producer.send(
+      TOPICS.released.name,
+      [released('crash-tw1', { e164: usNumber(11) })],
+      releasedKey,
+    );
     await diedBySigkill(crashing);
     expect(harness.twilio.requestsFor('crash-tw1')).toHaveLength(0);
 
@@ -41,7 +45,10 @@ describe('delivery never sends twice across SIGKILLs', () => {
     await restarted.ready();
     // Twilio has no idempotency key and no sid was stored: the attempt cannot be looked up, so it is not re-sent.
     const failed = await harness.waitForOutcome('crash-tw1', 'failed', 60000);
-    expect(failed).toMatchObject({ reason: 'PROVIDER_REJECTED', detail: { unknownResult: true, reconciled: true } });
+    expect(failed).toMatchObject({
+      reason: 'PROVIDER_REJECTED',
+      detail: { unknownResult: true, reconciled: true },
+    });
     await sleep(1000);
     expect(harness.twilio.requestsFor('crash-tw1').length).toBeLessThanOrEqual(1);
     expect(harness.twilio.requestsFor('crash-tw1')).toHaveLength(0);
@@ -68,7 +75,9 @@ describe('delivery never sends twice across SIGKILLs', () => {
     // The simulator's own store is its far side: it counts every send it accepted.
     const client = new Client({ connectionString: harness.db.url });
     await client.connect();
-    const { rows } = await client.query(`select sends from delivery.simulator_message where message_id = 'crash-sim1'`);
+    const { rows } = await client.query(
+      `select sends from delivery.simulator_message where message_id = 'crash-sim1'`,
+    );
     await client.end();
     expect(rows).toEqual([{ sends: 1 }]);
     await restarted.stop();
@@ -92,7 +101,8 @@ describe('delivery never sends twice across SIGKILLs', () => {
       const threshold = base + 40 + Math.floor(Math.random() * 160);
       const deadline = Date.now() + 60000;
       while (harness.twilio.requests.length < threshold && harness.twilio.requests.length < ids.length) {
-        if (Date.now() > deadline) throw new Error(`no progress before kill ${k}: ${harness.twilio.requests.length} requests`);
+        if (Date.now() > deadline)
+          throw new Error(`no progress before kill ${k}: ${harness.twilio.requests.length} requests`);
         await sleep(2 + Math.floor(Math.random() * 10));
       }
       service.child.kill('SIGKILL');
@@ -101,13 +111,21 @@ describe('delivery never sends twice across SIGKILLs', () => {
       service = harness.start(env);
       const restartAt = Date.now();
       await service.ready(90000);
-      process.stdout.write(`restart ${k}: ready after ${Date.now() - restartAt} ms at ${harness.twilio.requests.length} requests\n`);
+      process.stdout.write(
+        `restart ${k}: ready after ${Date.now() - restartAt} ms at ${harness.twilio.requests.length} requests\n`,
+      );
     }
 
     const drainFrom = Date.now();
     const terminal = (o: Outcome) => o.status === 'sent' || o.status === 'failed';
     await harness.probe.waitFor(
-      () => new Set(harness.outcomes().filter(terminal).map((o) => o.messageId)).size >= ids.length,
+      () =>
+        new Set(
+          harness
+            .outcomes()
+            .filter(terminal)
+            .map((o) => o.messageId),
+        ).size >= ids.length,
       120000,
       'an outcome for every message',
     );
@@ -116,7 +134,8 @@ describe('delivery never sends twice across SIGKILLs', () => {
     await service.stop();
 
     const outcomes = new Map<string, Outcome[]>();
-    for (const outcome of harness.outcomes()) outcomes.set(outcome.messageId, [...(outcomes.get(outcome.messageId) ?? []), outcome]);
+    for (const outcome of harness.outcomes())
+      outcomes.set(outcome.messageId, [...(outcomes.get(outcome.messageId) ?? []), outcome]);
     const twice = ids.filter((id) => harness.twilio.requestsFor(id).length > 1);
     expect(twice).toEqual([]);
     let sent = 0;
@@ -130,7 +149,10 @@ describe('delivery never sends twice across SIGKILLs', () => {
         expect(outcome!.providerMessageId).toBe(harness.twilio.accepted.get(id)![0]);
         sent++;
       } else {
-        expect({ id, outcome }).toMatchObject({ id, outcome: { status: 'failed', detail: { unknownResult: true } } });
+        expect({ id, outcome }).toMatchObject({
+          id,
+          outcome: { status: 'failed', detail: { unknownResult: true } },
+        });
         unknown++;
       }
     }

@@ -106,7 +106,12 @@ export class DeliveryHarness {
   }
 
   async waitForOutcome(messageId: string, status: string, timeoutMs = 30000): Promise<Outcome> {
-    await this.probe.waitFor((p) => p.on<Outcome>(TOPICS.outcomes.name).some((o) => o.messageId === messageId && o.status === status), timeoutMs, `${status} outcome of ${messageId}`);
+    await this.probe.waitFor(
+      (p) =>
+        p.on<Outcome>(TOPICS.outcomes.name).some((o) => o.messageId === messageId && o.status === status),
+      timeoutMs,
+      `${status} outcome of ${messageId}`,
+    );
     return this.outcomes(messageId).find((o) => o.status === status)!;
   }
 }

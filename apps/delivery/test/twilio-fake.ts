@@ -83,7 +83,12 @@ export class TwilioFake {
     if (req.method === 'GET' && url.pathname.startsWith(`${base}/`) && url.pathname.endsWith('.json')) {
       const sid = decodeURIComponent(url.pathname.slice(base.length + 1, -'.json'.length));
       const message = this.messages.get(sid);
-      return send(res, message ? { status: 200, json: { sid, status: message.status, to: message.to, account_sid: ACCOUNT_SID } } : twilioError(404, 20404, `The requested resource ${url.pathname} was not found`));
+      return send(
+        res,
+        message
+          ? { status: 200, json: { sid, status: message.status, to: message.to, account_sid: ACCOUNT_SID } }
+          : twilioError(404, 20404, `The requested resource ${url.pathname} was not found`),
+      );
     }
     if (req.method !== 'POST' || url.pathname !== `${base}.json`) {
       this.violations.push(`unexpected ${req.method} ${url.pathname}`);
@@ -121,7 +126,17 @@ export class TwilioFake {
     this.accepted.set(messageId, [...(this.accepted.get(messageId) ?? []), sid]);
     send(res, {
       status: 201,
-      json: { sid, status: 'queued', to, from: from ?? null, body, account_sid: ACCOUNT_SID, messaging_service_sid: messagingServiceSid ?? null, error_code: null, error_message: null },
+      json: {
+        sid,
+        status: 'queued',
+        to,
+        from: from ?? null,
+        body,
+        account_sid: ACCOUNT_SID,
+        messaging_service_sid: messagingServiceSid ?? null,
+        error_code: null,
+        error_message: null,
+      },
     });
   }
 }

@@ -32,7 +32,11 @@ type Kind = 'valid' | 'invalid' | 'landline' | 'duplicate';
 export function generateContactsCsv(rows: number, seed = 42): GeneratedCsv {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
-  const counts = { valid: Math.round(rows * 0.8), invalid: Math.round(rows * 0.1), landline: Math.round(rows * 0.05) };
+  const counts = {
+    valid: Math.round(rows * 0.8),
+    invalid: Math.round(rows * 0.1),
+    landline: Math.round(rows * 0.05),
+  };
   const kinds: Kind[] = [
     ...Array<Kind>(counts.valid).fill('valid'),
     ...Array<Kind>(counts.invalid).fill('invalid'),
@@ -55,7 +59,11 @@ export function generateContactsCsv(rows: number, seed = 42): GeneratedCsv {
     const d7 = pad((n * 7919) % 10_000_000, 7); // French mobiles 06 1x xx xx xx: a range wholly allocated
     switch (n % 6) {
       case 0:
-        return { phone: `+33 6 1${d7.slice(0, 1)} ${d7.slice(1, 3)} ${d7.slice(3, 5)} ${d7.slice(5)}`, country: '', e164: `+3361${d7}` };
+        return {
+          phone: `+33 6 1${d7.slice(0, 1)} ${d7.slice(1, 3)} ${d7.slice(3, 5)} ${d7.slice(5)}`,
+          country: '',
+          e164: `+3361${d7}`,
+        };
       case 1:
         return { phone: `061${d7}`, country: 'FR', e164: `+3361${d7}` };
       case 2:
@@ -67,7 +75,11 @@ export function generateContactsCsv(rows: number, seed = 42): GeneratedCsv {
       default: {
         const local = String(2_000_000 + (n % 8_000_000));
         const area = n % 12 === 5 ? '212' : '646';
-        return { phone: `(${area}) ${local.slice(0, 3)}-${local.slice(3)}`, country: '', e164: `+1${area}${local}` };
+        return {
+          phone: `(${area}) ${local.slice(0, 3)}-${local.slice(3)}`,
+          country: '',
+          e164: `+1${area}${local}`,
+        };
       }
     }
   };
@@ -75,7 +87,15 @@ export function generateContactsCsv(rows: number, seed = 42): GeneratedCsv {
   const lines = ['externalId,phone,defaultCountry,tags,firstName,ltv'];
   const valid: Array<{ externalId: string; e164: string }> = [];
   const rejected: GeneratedCsv['rejected'] = [];
-  const expected = { total: rows, imported: 0, updated: 0, duplicates: 0, invalid: 0, notSmsCapable: 0, suppressed: 0 };
+  const expected = {
+    total: rows,
+    imported: 0,
+    updated: 0,
+    duplicates: 0,
+    invalid: 0,
+    notSmsCapable: 0,
+    suppressed: 0,
+  };
   const tags = () => pick(['', 'vip', 'vip;golf', 'golf|wine', 'news', 'wine;news|vip']);
   const name = () => pick(['Ana', 'Bo', '"Smith, Ann"', 'Zoë', 'Li']);
 
@@ -109,7 +129,13 @@ export function generateContactsCsv(rows: number, seed = 42): GeneratedCsv {
           lines.push([externalId, '+33612345678', '', '', name(), ltv, 'extra'].join(','));
           rejected.push({ row, reason: 'MALFORMED' });
         } else {
-          const phone = pick([`+33 6 ${pad(index % 1000, 3)}`, pad(index % 100_000, 5), `+1 999 ${pad(index % 1000, 3)} 4567`, `call me ${index}`, '']);
+          const phone = pick([
+            `+33 6 ${pad(index % 1000, 3)}`,
+            pad(index % 100_000, 5),
+            `+1 999 ${pad(index % 1000, 3)} 4567`,
+            `call me ${index}`,
+            '',
+          ]);
           lines.push([externalId, phone, '', tags(), name(), ltv].join(','));
           rejected.push({ row, reason: 'INVALID_NUMBER' });
         }

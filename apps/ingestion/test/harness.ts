@@ -72,7 +72,11 @@ export class IngestionHarness {
     readonly configFile: string,
   ) {}
 
-  static async start(label: string, env: Record<string, string> = {}, probed = PROBED): Promise<IngestionHarness> {
+  static async start(
+    label: string,
+    env: Record<string, string> = {},
+    probed = PROBED,
+  ): Promise<IngestionHarness> {
     const db = await createTestDatabase(label);
     const names = await createTestTopics(label);
     const producer = await TestProducer.connect(names);

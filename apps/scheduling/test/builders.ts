@@ -1,4 +1,11 @@
-import type { CampaignControl, DueTick, Recipient, RecipientEvent, ScreenedItem, WorkMessage } from '@optline/domain';
+import type {
+  CampaignControl,
+  DueTick,
+  Recipient,
+  RecipientEvent,
+  ScreenedItem,
+  WorkMessage,
+} from '@optline/domain';
 
 /*
  * Values of scheduling's input topics (internal.cleared.v1, internal.recipient-events.v1,
@@ -24,12 +31,17 @@ export function ukMobile(index: number): string {
  * A fixed-offset IANA zone (Etc/GMT±N) whose wall clock now shows an hour in [from, to). The window checks use
  * the real clock, so a test picks the zone that makes the window open (day) or closed (night) as it runs.
  */
-export function zoneWithLocalHour(from: number, to: number, at = new Date()): { zone: string; offsetHours: number } {
+export function zoneWithLocalHour(
+  from: number,
+  to: number,
+  at = new Date(),
+): { zone: string; offsetHours: number } {
   for (let offsetHours = -12; offsetHours <= 14; offsetHours++) {
     const hour = (at.getUTCHours() + offsetHours + 24) % 24;
     if (hour >= from && hour < to) {
       // Etc/GMT names have the POSIX sign: Etc/GMT-5 is five hours ahead of UTC.
-      const zone = offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
+      const zone =
+        offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
       return { zone, offsetHours };
     }
   }
@@ -38,7 +50,8 @@ export function zoneWithLocalHour(from: number, to: number, at = new Date()): { 
 
 /** The next instant at which a fixed-offset zone's wall clock shows `hour`:00. */
 export function nextLocalHour(offsetHours: number, hour: number, after = new Date()): Date {
-  const localMidnight = Math.floor((after.getTime() + offsetHours * HOUR) / (24 * HOUR)) * 24 * HOUR - offsetHours * HOUR;
+  const localMidnight =
+    Math.floor((after.getTime() + offsetHours * HOUR) / (24 * HOUR)) * 24 * HOUR - offsetHours * HOUR;
   let candidate = localMidnight + hour * HOUR;
   while (candidate <= after.getTime()) candidate += 24 * HOUR;
   return new Date(candidate);
@@ -88,13 +101,21 @@ export function consentChanged(
   };
 }
 
-export function replied(e164: string, classification: 'STOP' | 'COMPLAINT' | 'FEEDBACK', at = new Date()): RecipientEvent {
+export function replied(
+  e164: string,
+  classification: 'STOP' | 'COMPLAINT' | 'FEEDBACK',
+  at = new Date(),
+): RecipientEvent {
   return { kind: 'replied', tenantId: TENANT, e164, classification, at: at.toISOString() };
 }
 
 export function resume(campaignId: string): CampaignControl {
   const now = new Date().toISOString();
-  return { kind: 'resume', receivedAt: now, value: { id: nextId('resume'), tenantId: TENANT, occurredAt: now, campaignId } };
+  return {
+    kind: 'resume',
+    receivedAt: now,
+    value: { id: nextId('resume'), tenantId: TENANT, occurredAt: now, campaignId },
+  };
 }
 
 /** Keys as the producers of these topics use them. */
@@ -113,12 +134,23 @@ export function campaignKey(value: unknown): string {
 export const screened = {
   optIn(e164: string, occurredAt = new Date(Date.now() - 60_000)): ScreenedItem {
     const at = occurredAt.toISOString();
-    const event = { id: nextId('consent'), tenantId: TENANT, occurredAt: at, phone: e164, purpose: 'marketing' as const };
+    const event = {
+      id: nextId('consent'),
+      tenantId: TENANT,
+      occurredAt: at,
+      phone: e164,
+      purpose: 'marketing' as const,
+    };
     return {
       kind: 'consent',
       e164,
       receivedAt: at,
-      event: { ...event, action: 'opt_in', method: 'double_opt_in', proof: { capturedAt: at, messageText: 'YES' } },
+      event: {
+        ...event,
+        action: 'opt_in',
+        method: 'double_opt_in',
+        proof: { capturedAt: at, messageText: 'YES' },
+      },
     };
   },
   message(message: WorkMessage): ScreenedItem {
@@ -126,7 +158,12 @@ export const screened = {
   },
   reply(to: Recipient, id: string, text: string): ScreenedItem {
     const at = new Date().toISOString();
-    return { kind: 'inbound', recipient: to, receivedAt: at, inbound: { id, tenantId: TENANT, occurredAt: at, from: to.e164, to: '+15550000000', text } };
+    return {
+      kind: 'inbound',
+      recipient: to,
+      receivedAt: at,
+      inbound: { id, tenantId: TENANT, occurredAt: at, from: to.e164, to: '+15550000000', text },
+    };
   },
 };
 

@@ -45,7 +45,10 @@ export class PipelineHarness {
     readonly probe: TopicProbe,
   ) {}
 
-  static async start(label: string, probed: string[] = [TOPICS.released.name, TOPICS.outcomes.name, TOPICS.audit.name]) {
+  static async start(
+    label: string,
+    probed: string[] = [TOPICS.released.name, TOPICS.outcomes.name, TOPICS.audit.name],
+  ) {
     const db = await createTestDatabase(label);
     const names = await createTestTopics(label);
     const producer = await TestProducer.connect(names);
@@ -57,7 +60,11 @@ export class PipelineHarness {
    * Starts a service instance. `instanceId` tells instances apart; the same id again is a restart of that
    * instance, whose transactional producer fences the crashed one's.
    */
-  async run(service: ServiceName, instanceId = `${service}-0`, extra: Record<string, string> = {}): Promise<ServiceProcess> {
+  async run(
+    service: ServiceName,
+    instanceId = `${service}-0`,
+    extra: Record<string, string> = {},
+  ): Promise<ServiceProcess> {
     const process = startService(service, {
       databaseUrl: this.db.url,
       names: this.names,
@@ -110,7 +117,9 @@ export class PipelineHarness {
     try {
       await this.probe.waitFor(() => predicate(), timeoutMs, what);
     } catch (error) {
-      const logs = this.services.map((service) => `${service.service} (pid ${service.child.pid}):\n${logTail(service)}`);
+      const logs = this.services.map(
+        (service) => `${service.service} (pid ${service.child.pid}):\n${logTail(service)}`,
+      );
       throw new Error(`${(error as Error).message}\n${logs.join('\n')}`, { cause: error });
     }
   }
@@ -128,7 +137,14 @@ export class PipelineHarness {
     await this.db.drop();
     const failed = exits.filter(({ code }) => code !== 0 && code !== 'stopped');
     if (failed.length > 0) {
-      throw new Error(failed.map(({ service, code }) => `${service.service} exited ${String(code)}:\n${service.output().slice(-3000)}`).join('\n'));
+      throw new Error(
+        failed
+          .map(
+            ({ service, code }) =>
+              `${service.service} exited ${String(code)}:\n${service.output().slice(-3000)}`,
+          )
+          .join('\n'),
+      );
     }
   }
 }

@@ -15,7 +15,9 @@ async function queueState(url: string): Promise<{ waiting: number; released: num
   await client.connect();
   try {
     const waiting = await client.query<{ n: string }>('select count(*) as n from scheduling.deferral');
-    const released = await client.query<{ n: string }>(`select count(*) as n from scheduling.scheduled_message where status = 'released'`);
+    const released = await client.query<{ n: string }>(
+      `select count(*) as n from scheduling.scheduled_message where status = 'released'`,
+    );
     return { waiting: Number(waiting.rows[0]?.n), released: Number(released.rows[0]?.n) };
   } finally {
     await client.end();
@@ -40,7 +42,10 @@ describe('the deferral queue at scale', () => {
     const sent = new Set(messages.map((message) => message.messageId));
 
     // Tonight: both instances defer everything to the morning opening.
-    const tonight = await Promise.all([pipeline.run('scheduling', 'scheduling-a'), pipeline.run('scheduling', 'scheduling-b')]);
+    const tonight = await Promise.all([
+      pipeline.run('scheduling', 'scheduling-a'),
+      pipeline.run('scheduling', 'scheduling-b'),
+    ]);
     const feeding = Date.now();
     await pipeline.clear(...messages);
     const deferredCount = () => pipeline.outcomes().filter((outcome) => outcome.status === 'deferred').length;
@@ -70,7 +75,11 @@ describe('the deferral queue at scale', () => {
     await b.stop('SIGKILL');
     await pipeline.run('scheduling', 'scheduling-b', morning);
 
-    await pipeline.waitFor(() => new Set(pipeline.releasedIds()).size >= COUNT, `all ${COUNT} released`, 120000);
+    await pipeline.waitFor(
+      () => new Set(pipeline.releasedIds()).size >= COUNT,
+      `all ${COUNT} released`,
+      120000,
+    );
     const releaseMs = Date.now() - releasing;
     await new Promise((done) => setTimeout(done, 3000)); // a duplicate release would arrive by now
 

@@ -33,7 +33,11 @@ describe('campaign fan-out over 50,000 contacts', () => {
   let sql: Client;
 
   const startValidation = () =>
-    startService('validation', { databaseUrl: db.url, names, extra: { OPTLINE_INSTANCE_ID: `test-${names.prefix}` } });
+    startService('validation', {
+      databaseUrl: db.url,
+      names,
+      extra: { OPTLINE_INSTANCE_ID: `test-${names.prefix}` },
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase('fanout');
@@ -66,12 +70,24 @@ describe('campaign fan-out over 50,000 contacts', () => {
       const tags = i % 3 === 0 ? ['spring', 'vip'] : i % 3 === 1 ? ['spring'] : ['autumn'];
       const ltv = (i * 37) % 200;
       if (tags.includes('spring') && ltv >= 50 && !expected.has(phone)) expected.set(phone, externalId);
-      const value = { id: `up-${i}`, tenantId: 'demo', occurredAt: '2026-11-28T10:00:00Z', externalId, phone, tags, attributes: { firstName: `F${i}`, ltv } };
+      const value = {
+        id: `up-${i}`,
+        tenantId: 'demo',
+        occurredAt: '2026-11-28T10:00:00Z',
+        externalId,
+        phone,
+        tags,
+        attributes: { firstName: `F${i}`, ltv },
+      };
       return { kind: 'contact', receivedAt: new Date().toISOString(), value };
     });
     const started = Date.now();
     for (let i = 0; i < contacts.length; i += 5000) {
-      await producer.send(TOPICS.accepted.name, contacts.slice(i, i + 5000), (input) => `demo:${(input as { value: { externalId: string } }).value.externalId}`);
+      await producer.send(
+        TOPICS.accepted.name,
+        contacts.slice(i, i + 5000),
+        (input) => `demo:${(input as { value: { externalId: string } }).value.externalId}`,
+      );
     }
     for (;;) {
       const { rows } = await sql.query<{ n: number }>('select count(*)::int as n from contacts');
@@ -100,9 +116,16 @@ describe('campaign fan-out over 50,000 contacts', () => {
       body: 'Hi {{firstName}}, the spring sale starts now.',
       segment: { tagsAny: ['spring'], where: [{ attribute: 'ltv', op: 'gte', value: 50 }] },
     };
-    await producer.send(TOPICS.accepted.name, [{ kind: 'campaign', receivedAt: new Date().toISOString(), value: campaign }], () => 'demo:spring');
+    await producer.send(
+      TOPICS.accepted.name,
+      [{ kind: 'campaign', receivedAt: new Date().toISOString(), value: campaign }],
+      () => 'demo:spring',
+    );
     const fanoutStarted = Date.now();
-    const messages = () => probe.on<{ kind: string; message: { messageId: string } }>(TOPICS.screened.name).filter((item) => item.kind === 'message');
+    const messages = () =>
+      probe
+        .on<{ kind: string; message: { messageId: string } }>(TOPICS.screened.name)
+        .filter((item) => item.kind === 'message');
 
     // Kill validation halfway through the fan-out, then start it again.
     await probe.waitFor(() => messages().length >= expected.size / 2, 120000, 'half of the fan-out');
@@ -129,7 +152,9 @@ describe('campaign fan-out over 50,000 contacts', () => {
     expect(ids.length).toBe(new Set(ids).size);
     expect([...ids].sort()).toEqual(wanted);
     expect(probe.on(TOPICS.outcomes.name)).toEqual([]);
-    const { rows: fanout } = await sql.query<{ fanned_out: number; recipients: number }>('select fanned_out, recipients from campaign_fanouts');
+    const { rows: fanout } = await sql.query<{ fanned_out: number; recipients: number }>(
+      'select fanned_out, recipients from campaign_fanouts',
+    );
     expect(fanout).toEqual([{ fanned_out: expected.size, recipients: expected.size }]);
     expect((await sql.query('select count(*)::int as n from campaign_recipients')).rows[0].n).toBe(0);
     process.stdout.write(

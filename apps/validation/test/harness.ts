@@ -29,7 +29,12 @@ export class ValidationHarness {
     const db = await createTestDatabase(label);
     const names = await createTestTopics(label);
     const producer = await TestProducer.connect(names);
-    const probe = await TopicProbe.start(names, [TOPICS.screened.name, TOPICS.outcomes.name, TOPICS.audit.name, TOPICS.dlq.name]);
+    const probe = await TopicProbe.start(names, [
+      TOPICS.screened.name,
+      TOPICS.outcomes.name,
+      TOPICS.audit.name,
+      TOPICS.dlq.name,
+    ]);
     const harness = new ValidationHarness(db, names, producer, probe);
     await harness.startService();
     return harness;
@@ -94,7 +99,9 @@ export class ValidationHarness {
   }
 
   screenedMessage(messageId: string): Record<string, unknown> | undefined {
-    const item = this.screened((i) => i.kind === 'message' && (i.message as { messageId: string }).messageId === messageId)[0];
+    const item = this.screened(
+      (i) => i.kind === 'message' && (i.message as { messageId: string }).messageId === messageId,
+    )[0];
     return item?.message as Record<string, unknown> | undefined;
   }
 
@@ -119,6 +126,15 @@ export function accepted<K extends AcceptedInput['kind']>(
   return { kind, receivedAt: now(), value: { id, tenantId, occurredAt: now(), ...value } } as AcceptedInput;
 }
 
-export function message(id: string, to: string, extra: Record<string, unknown> = {}, tenantId = 'demo'): AcceptedInput {
-  return accepted('message', { id, to, purpose: 'transactional', body: 'Your code is 1234', ...extra }, tenantId);
+export function message(
+  id: string,
+  to: string,
+  extra: Record<string, unknown> = {},
+  tenantId = 'demo',
+): AcceptedInput {
+  return accepted(
+    'message',
+    { id, to, purpose: 'transactional', body: 'Your code is 1234', ...extra },
+    tenantId,
+  );
 }

@@ -21,7 +21,13 @@ describe('validation screening', () => {
     await h?.stop();
   });
 
-  const delivery = (e164: string, status: DeliveryEvent['status'], at: Date, messageId: string, purpose: 'marketing' | 'transactional' = 'marketing'): DeliveryEvent => ({
+  const delivery = (
+    e164: string,
+    status: DeliveryEvent['status'],
+    at: Date,
+    messageId: string,
+    purpose: 'marketing' | 'transactional' = 'marketing',
+  ): DeliveryEvent => ({
     tenantId: 'demo',
     e164,
     messageId,
@@ -33,9 +39,22 @@ describe('validation screening', () => {
   async function expectBlocked(messageId: string, reason: string, to?: string) {
     await h.decided(messageId);
     expect(h.screenedMessage(messageId)).toBeUndefined();
-    expect(h.outcome(messageId)).toMatchObject({ messageId, status: 'blocked', reason, ...(to ? { to } : {}) });
-    await h.probe.waitFor(() => h.audits((a) => a.id === `validation:${messageId}:message.blocked`).length === 1, 10000, 'the block audit');
-    const audits = h.audits((a) => (a.subject as { messageId?: string }).messageId === messageId && String(a.action).startsWith('message.'));
+    expect(h.outcome(messageId)).toMatchObject({
+      messageId,
+      status: 'blocked',
+      reason,
+      ...(to ? { to } : {}),
+    });
+    await h.probe.waitFor(
+      () => h.audits((a) => a.id === `validation:${messageId}:message.blocked`).length === 1,
+      10000,
+      'the block audit',
+    );
+    const audits = h.audits(
+      (a) =>
+        (a.subject as { messageId?: string }).messageId === messageId &&
+        String(a.action).startsWith('message.'),
+    );
     expect(audits.map((a) => [a.action, a.reason, a.service])).toEqual([
       ['message.received', undefined, 'validation'],
       ['message.blocked', reason, 'validation'],
@@ -60,21 +79,40 @@ describe('validation screening', () => {
   });
 
   it('CONTENT_VIOLATION, with the violations in the outcome', async () => {
-    await h.accept(message('content-1', '+33612345678', { purpose: 'marketing', body: 'You are a guaranteed winner! bit.ly/x {{prize}}' }, 'acme-eu'));
+    await h.accept(
+      message(
+        'content-1',
+        '+33612345678',
+        { purpose: 'marketing', body: 'You are a guaranteed winner! bit.ly/x {{prize}}' },
+        'acme-eu',
+      ),
+    );
     await expectBlocked('content-1', 'CONTENT_VIOLATION');
-    expect((h.outcome('content-1')!.detail as { violations: Array<{ rule: string }> }).violations.map((v) => v.rule).sort()).toEqual([
-      'BANNED_PHRASE',
-      'SHORTENER',
-      'UNRESOLVED_PLACEHOLDER',
-    ]);
+    expect(
+      (h.outcome('content-1')!.detail as { violations: Array<{ rule: string }> }).violations
+        .map((v) => v.rule)
+        .sort(),
+    ).toEqual(['BANNED_PHRASE', 'SHORTENER', 'UNRESOLVED_PLACEHOLDER']);
   });
 
   it('SUPPRESSED_UNDELIVERABLE until the next opt-in', async () => {
     const e164 = '+12125550147';
     const earlier = new Date(Date.now() - 60_000);
-    await h.producer.send(TOPICS.deliveryEvents.name, [delivery(e164, 'undeliverable', earlier, 'old-msg')], () => `demo:${e164}`);
-    await h.probe.waitFor(() => h.audits((a) => a.action === 'number.suppressed' && a.reason === 'SUPPRESSED_UNDELIVERABLE').length === 1, 30000, 'number.suppressed');
-    expect(h.audits((a) => a.action === 'number.suppressed')[0]).toMatchObject({ subject: { phone: e164, messageId: 'old-msg' } });
+    await h.producer.send(
+      TOPICS.deliveryEvents.name,
+      [delivery(e164, 'undeliverable', earlier, 'old-msg')],
+      () => `demo:${e164}`,
+    );
+    await h.probe.waitFor(
+      () =>
+        h.audits((a) => a.action === 'number.suppressed' && a.reason === 'SUPPRESSED_UNDELIVERABLE')
+          .length === 1,
+      30000,
+      'number.suppressed',
+    );
+    expect(h.audits((a) => a.action === 'number.suppressed')[0]).toMatchObject({
+      subject: { phone: e164, messageId: 'old-msg' },
+    });
 
     await h.accept(message('undeliv-1', '(212) 555-0147'));
     await expectBlocked('undeliv-1', 'SUPPRESSED_UNDELIVERABLE', e164);
@@ -90,7 +128,11 @@ describe('validation screening', () => {
       at: now(),
     };
     await h.producer.send(TOPICS.recipientEvents.name, [optIn], () => `demo:${e164}`);
-    await h.probe.waitFor(() => h.audits((a) => a.action === 'number.unsuppressed').length === 1, 30000, 'number.unsuppressed');
+    await h.probe.waitFor(
+      () => h.audits((a) => a.action === 'number.unsuppressed').length === 1,
+      30000,
+      'number.unsuppressed',
+    );
     await h.accept(message('undeliv-2', e164));
     await h.decided('undeliv-2');
     expect(h.screenedMessage('undeliv-2')).toBeDefined();
@@ -99,19 +141,43 @@ describe('validation screening', () => {
   it('SUPPRESSED_INACTIVE for marketing after 10 unanswered sends over 180 days', async () => {
     const e164 = '+12125550148';
     const first = Date.now() - 200 * DAY;
-    const sends = Array.from({ length: 10 }, (_, i) => delivery(e164, 'sent', new Date(first + i * DAY), `mkt-${i}`));
+    const sends = Array.from({ length: 10 }, (_, i) =>
+      delivery(e164, 'sent', new Date(first + i * DAY), `mkt-${i}`),
+    );
     await h.producer.send(TOPICS.deliveryEvents.name, sends, () => `demo:${e164}`);
-    await h.waitForRow('select 1 from number_hygiene where marketing_sends_since_reply = 10', [], 'ten counted sends');
+    await h.waitForRow(
+      'select 1 from number_hygiene where marketing_sends_since_reply = 10',
+      [],
+      'ten counted sends',
+    );
 
-    await h.accept(message('inactive-1', e164, { purpose: 'marketing', body: 'Big sale' }), message('inactive-tx', e164));
+    await h.accept(
+      message('inactive-1', e164, { purpose: 'marketing', body: 'Big sale' }),
+      message('inactive-tx', e164),
+    );
     await expectBlocked('inactive-1', 'SUPPRESSED_INACTIVE', e164);
-    await h.probe.waitFor(() => h.audits((a) => a.action === 'number.suppressed' && a.reason === 'SUPPRESSED_INACTIVE').length === 1, 10000, 'inactive audit');
+    await h.probe.waitFor(
+      () =>
+        h.audits((a) => a.action === 'number.suppressed' && a.reason === 'SUPPRESSED_INACTIVE').length === 1,
+      10000,
+      'inactive audit',
+    );
     await h.decided('inactive-tx');
     expect(h.screenedMessage('inactive-tx')).toBeDefined();
 
-    const reply: RecipientEvent = { kind: 'replied', tenantId: 'demo', e164, classification: 'FEEDBACK', at: now() };
+    const reply: RecipientEvent = {
+      kind: 'replied',
+      tenantId: 'demo',
+      e164,
+      classification: 'FEEDBACK',
+      at: now(),
+    };
     await h.producer.send(TOPICS.recipientEvents.name, [reply], () => `demo:${e164}`);
-    await h.waitForRow('select 1 from number_hygiene where last_reply_at is not null and marketing_sends_since_reply = 0', [], 'the reply');
+    await h.waitForRow(
+      'select 1 from number_hygiene where last_reply_at is not null and marketing_sends_since_reply = 0',
+      [],
+      'the reply',
+    );
     await h.accept(message('inactive-2', e164, { purpose: 'marketing', body: 'Big sale' }));
     await h.decided('inactive-2');
     expect(h.screenedMessage('inactive-2')).toBeDefined();
@@ -119,20 +185,54 @@ describe('validation screening', () => {
 
   it('keeps contacts: renders their attributes, uses their zone and locale, records a shared number', async () => {
     await h.accept(
-      accepted('contact', { id: 'up-1', externalId: 'ana', phone: '+1 (212) 555-0160', attributes: { firstName: 'Ana' }, tags: ['vip'], locale: 'es-US', timeZone: 'America/Denver' }),
+      accepted('contact', {
+        id: 'up-1',
+        externalId: 'ana',
+        phone: '+1 (212) 555-0160',
+        attributes: { firstName: 'Ana' },
+        tags: ['vip'],
+        locale: 'es-US',
+        timeZone: 'America/Denver',
+      }),
       accepted('contact', { id: 'up-3', externalId: 'bad', phone: '555' }),
     );
-    await h.probe.waitFor(() => h.audits((a) => a.id === 'validation:up-1:contact.upserted').length === 1, 30000, 'first contact');
+    await h.probe.waitFor(
+      () => h.audits((a) => a.id === 'validation:up-1:contact.upserted').length === 1,
+      30000,
+      'first contact',
+    );
     // Inputs on different partitions have no order between them: the second holder comes after the first.
-    await h.accept(accepted('contact', { id: 'up-2', externalId: 'ana-work', phone: '212-555-0160', attributes: { firstName: 'Ana W' } }));
-    await h.probe.waitFor(() => h.audits((a) => ['validation:up-2:contact.upserted', 'validation:up-3:contact.rejected'].includes(String(a.id))).length === 2, 30000, 'contact audits');
+    await h.accept(
+      accepted('contact', {
+        id: 'up-2',
+        externalId: 'ana-work',
+        phone: '212-555-0160',
+        attributes: { firstName: 'Ana W' },
+      }),
+    );
+    await h.probe.waitFor(
+      () =>
+        h.audits((a) =>
+          ['validation:up-2:contact.upserted', 'validation:up-3:contact.rejected'].includes(String(a.id)),
+        ).length === 2,
+      30000,
+      'contact audits',
+    );
     expect(h.audits((a) => a.id === 'validation:up-2:contact.upserted')[0]).toMatchObject({
       subject: { phone: '+12125550160' },
       detail: { externalId: 'ana-work', sharesNumberWith: ['ana'] },
     });
-    expect(h.audits((a) => a.id === 'validation:up-3:contact.rejected')[0]).toMatchObject({ reason: 'INVALID_NUMBER' });
+    expect(h.audits((a) => a.id === 'validation:up-3:contact.rejected')[0]).toMatchObject({
+      reason: 'INVALID_NUMBER',
+    });
 
-    await h.accept(message('hello-ana', '+12125550160', { purpose: 'marketing', body: 'Hola {{firstName}}', contactExternalId: 'ana' }));
+    await h.accept(
+      message('hello-ana', '+12125550160', {
+        purpose: 'marketing',
+        body: 'Hola {{firstName}}',
+        contactExternalId: 'ana',
+      }),
+    );
     await h.decided('hello-ana');
     expect(h.screenedMessage('hello-ana')).toMatchObject({
       body: 'Optline Demo: Hola Ana. Responde BAJA para darte de baja',
@@ -140,7 +240,10 @@ describe('validation screening', () => {
       acceptedAt: expect.any(String),
       requestedAt: expect.any(String),
     });
-    const rows = await h.query('select external_id, tags, attributes from contacts where e164 = $1 order by 1', ['+12125550160']);
+    const rows = await h.query(
+      'select external_id, tags, attributes from contacts where e164 = $1 order by 1',
+      ['+12125550160'],
+    );
     expect(rows).toEqual([
       { external_id: 'ana', tags: ['vip'], attributes: { firstName: 'Ana' } },
       { external_id: 'ana-work', tags: [], attributes: { firstName: 'Ana W' } },
@@ -149,59 +252,146 @@ describe('validation screening', () => {
 
   it('erases a number: contact PII gone, fingerprint kept, no new contact until a new opt-in', async () => {
     const e164 = '+12125550170';
-    await h.accept(accepted('contact', { id: 'er-up-1', externalId: 'eve', phone: e164, attributes: { firstName: 'Eve' } }));
-    await h.probe.waitFor(() => h.audits((a) => a.id === 'validation:er-up-1:contact.upserted').length === 1, 30000, 'eve stored');
+    await h.accept(
+      accepted('contact', {
+        id: 'er-up-1',
+        externalId: 'eve',
+        phone: e164,
+        attributes: { firstName: 'Eve' },
+      }),
+    );
+    await h.probe.waitFor(
+      () => h.audits((a) => a.id === 'validation:er-up-1:contact.upserted').length === 1,
+      30000,
+      'eve stored',
+    );
 
     await h.accept(accepted('erasure', { id: 'erase-1', phone: '212 555 0170' }));
-    await h.probe.waitFor(() => h.screened((i) => i.kind === 'erasure').length === 1, 30000, 'erasure passed on');
-    expect(h.screened((i) => i.kind === 'erasure')[0]).toMatchObject({ tenantId: 'demo', e164, requestId: 'erase-1' });
-    expect(h.audits((a) => a.id === 'validation:erase-1:contact.erased')[0]).toMatchObject({ detail: { contacts: 1 } });
-    expect(await h.query('select * from contacts where e164 = $1 or external_id = $2', [e164, 'eve'])).toEqual([]);
+    await h.probe.waitFor(
+      () => h.screened((i) => i.kind === 'erasure').length === 1,
+      30000,
+      'erasure passed on',
+    );
+    expect(h.screened((i) => i.kind === 'erasure')[0]).toMatchObject({
+      tenantId: 'demo',
+      e164,
+      requestId: 'erase-1',
+    });
+    expect(h.audits((a) => a.id === 'validation:erase-1:contact.erased')[0]).toMatchObject({
+      detail: { contacts: 1 },
+    });
+    expect(
+      await h.query('select * from contacts where e164 = $1 or external_id = $2', [e164, 'eve']),
+    ).toEqual([]);
     expect(await h.query('select 1 from number_hygiene where erased_at is not null')).toHaveLength(1);
 
     // A later import of the number brings nothing back ...
-    await h.accept(accepted('contact', { id: 'er-up-2', externalId: 'eve', phone: e164, attributes: { firstName: 'Eve' } }));
-    await h.probe.waitFor(() => h.audits((a) => a.id === 'validation:er-up-2:contact.rejected').length === 1, 30000, 'rejected');
+    await h.accept(
+      accepted('contact', {
+        id: 'er-up-2',
+        externalId: 'eve',
+        phone: e164,
+        attributes: { firstName: 'Eve' },
+      }),
+    );
+    await h.probe.waitFor(
+      () => h.audits((a) => a.id === 'validation:er-up-2:contact.rejected').length === 1,
+      30000,
+      'rejected',
+    );
     expect(await h.query('select * from contacts where external_id = $1', ['eve'])).toEqual([]);
     await h.accept(message('after-erase', e164, { body: 'Hi {{firstName}}', contactExternalId: 'eve' }));
     await expectBlocked('after-erase', 'CONTENT_VIOLATION', e164);
 
     // ... until the person opts in again.
-    const optIn: RecipientEvent = { kind: 'consent_changed', tenantId: 'demo', e164, purpose: 'marketing', status: 'opted_in', cause: 'event', ledgerEventId: 'ledger-eve', at: now() };
+    const optIn: RecipientEvent = {
+      kind: 'consent_changed',
+      tenantId: 'demo',
+      e164,
+      purpose: 'marketing',
+      status: 'opted_in',
+      cause: 'event',
+      ledgerEventId: 'ledger-eve',
+      at: now(),
+    };
     await h.producer.send(TOPICS.recipientEvents.name, [optIn], () => `demo:${e164}`);
     await h.waitForRow('select 1 from number_hygiene where opted_in_at > erased_at', [], 'the new opt-in');
     await h.accept(accepted('contact', { id: 'er-up-3', externalId: 'eve', phone: e164 }));
-    await h.probe.waitFor(() => h.audits((a) => a.id === 'validation:er-up-3:contact.upserted').length === 1, 30000, 'stored again');
+    await h.probe.waitFor(
+      () => h.audits((a) => a.id === 'validation:er-up-3:contact.upserted').length === 1,
+      30000,
+      'stored again',
+    );
   });
 
   it('passes consents and replies on with the number in E.164, and drops an unreadable sender', async () => {
     await h.accept(
-      accepted('consent', { id: 'cons-1', phone: '(212) 555-0180', purpose: 'marketing', action: 'opt_out', method: 'api', proof: {} }),
+      accepted('consent', {
+        id: 'cons-1',
+        phone: '(212) 555-0180',
+        purpose: 'marketing',
+        action: 'opt_out',
+        method: 'api',
+        proof: {},
+      }),
       accepted('inbound', { id: 'in-1', from: '212.555.0181', to: '12345', text: 'STOP' }),
       accepted('inbound', { id: 'in-2', from: 'not a number', to: '12345', text: 'STOP' }),
     );
-    await h.probe.waitFor(() => h.audits((a) => a.action === 'inbound.dropped').length === 1, 30000, 'dropped inbound');
-    await h.probe.waitFor(() => h.screened((i) => i.kind === 'inbound' || i.kind === 'consent').length === 2, 30000, 'pass-through');
-    expect(h.screened((i) => i.kind === 'consent')[0]).toMatchObject({ e164: '+12125550180', event: { id: 'cons-1', phone: '(212) 555-0180' } });
+    await h.probe.waitFor(
+      () => h.audits((a) => a.action === 'inbound.dropped').length === 1,
+      30000,
+      'dropped inbound',
+    );
+    await h.probe.waitFor(
+      () => h.screened((i) => i.kind === 'inbound' || i.kind === 'consent').length === 2,
+      30000,
+      'pass-through',
+    );
+    expect(h.screened((i) => i.kind === 'consent')[0]).toMatchObject({
+      e164: '+12125550180',
+      event: { id: 'cons-1', phone: '(212) 555-0180' },
+    });
     expect(h.screened((i) => i.kind === 'inbound')[0]).toMatchObject({
       recipient: { e164: '+12125550181', region: 'US', zones: ['America/New_York'] },
       inbound: { id: 'in-1', text: 'STOP' },
     });
-    expect(h.audits((a) => a.action === 'inbound.dropped')[0]).toMatchObject({ reason: 'INVALID_NUMBER', subject: {} });
+    expect(h.audits((a) => a.action === 'inbound.dropped')[0]).toMatchObject({
+      reason: 'INVALID_NUMBER',
+      subject: {},
+    });
     const keys = h.probe.records.filter((r) => r.topic === TOPICS.screened.name).map((r) => r.key);
     expect(keys).toEqual(expect.arrayContaining(['demo:+12125550180', 'demo:+12125550181']));
   });
 
   it('fans a campaign out once per matching number, rendering each contact', async () => {
     const contacts = [
-      { externalId: 'c1', phone: '+12125550101', tags: ['spring'], attributes: { firstName: 'Al', ltv: 150 } },
+      {
+        externalId: 'c1',
+        phone: '+12125550101',
+        tags: ['spring'],
+        attributes: { firstName: 'Al', ltv: 150 },
+      },
       { externalId: 'c2', phone: '+12125550102', tags: ['spring'], attributes: { firstName: 'Bo', ltv: 50 } },
-      { externalId: 'c3', phone: '+12125550101', tags: ['spring'], attributes: { firstName: 'Al again', ltv: 500 } },
-      { externalId: 'c4', phone: '+12125550104', tags: ['autumn'], attributes: { firstName: 'Di', ltv: 900 } },
+      {
+        externalId: 'c3',
+        phone: '+12125550101',
+        tags: ['spring'],
+        attributes: { firstName: 'Al again', ltv: 500 },
+      },
+      {
+        externalId: 'c4',
+        phone: '+12125550104',
+        tags: ['autumn'],
+        attributes: { firstName: 'Di', ltv: 900 },
+      },
       { externalId: 'c5', phone: '+12125550105', tags: ['spring'], attributes: { ltv: 900 } },
     ];
     await h.accept(...contacts.map((c) => accepted('contact', { id: `cc-${c.externalId}`, ...c })));
-    await h.probe.waitFor(() => h.audits((a) => String(a.id).startsWith('validation:cc-')).length === 5, 30000, 'campaign contacts');
+    await h.probe.waitFor(
+      () => h.audits((a) => String(a.id).startsWith('validation:cc-')).length === 5,
+      30000,
+      'campaign contacts',
+    );
     await h.accept(
       accepted('campaign', {
         id: 'spring-req',
@@ -211,16 +401,28 @@ describe('validation screening', () => {
         segment: { tagsAll: ['spring'], where: [{ attribute: 'ltv', op: 'gte', value: 100 }] },
       }),
     );
-    await h.probe.waitFor(() => h.audits((a) => a.action === 'campaign.fanned_out').length === 1, 30000, 'fan-out done');
+    await h.probe.waitFor(
+      () => h.audits((a) => a.action === 'campaign.fanned_out').length === 1,
+      30000,
+      'fan-out done',
+    );
     expect(h.audits((a) => a.action === 'campaign.fanned_out')[0]).toMatchObject({
       id: 'validation:spring-req:campaign.fanned_out',
       subject: { campaignId: 'spring' },
       detail: { recipients: 2 },
     });
     // c1 and c3 share a number: one message, to the smaller externalId. c5 has no firstName: blocked.
-    expect(h.screenedMessage('spring-req:c1')).toMatchObject({ campaignId: 'spring', body: 'Optline Demo: Hi Al, spring sale! Reply STOP to opt out' });
+    expect(h.screenedMessage('spring-req:c1')).toMatchObject({
+      campaignId: 'spring',
+      body: 'Optline Demo: Hi Al, spring sale! Reply STOP to opt out',
+    });
     expect(h.screenedMessage('spring-req:c3')).toBeUndefined();
     expect(h.outcome('spring-req:c5')).toMatchObject({ reason: 'CONTENT_VIOLATION', campaignId: 'spring' });
-    expect(h.audits((a) => a.action === 'message.received' && (a.subject as { campaignId?: string }).campaignId === 'spring')).toHaveLength(2);
+    expect(
+      h.audits(
+        (a) =>
+          a.action === 'message.received' && (a.subject as { campaignId?: string }).campaignId === 'spring',
+      ),
+    ).toHaveLength(2);
   });
 });

@@ -14,7 +14,11 @@ describe('segment conditions on the real contacts table', () => {
   let client: Client;
 
   const contacts: Array<[string, string[], Record<string, unknown>]> = [
-    ['a', ['vip', 'golf'], { city: 'Paris', ltv: 120, interests: ['golf', 'wine'], joined: '2026-01-10', optedSms: true }],
+    [
+      'a',
+      ['vip', 'golf'],
+      { city: 'Paris', ltv: 120, interests: ['golf', 'wine'], joined: '2026-01-10', optedSms: true },
+    ],
     ['b', ['golf'], { city: 'Lyon', ltv: 40, interests: ['tennis'], joined: '2025-06-01' }],
     ['c', [], { city: 'Paris', ltv: '300', note: 'likes golf courses' }],
     ['d', ['vip', 'blocked'], { ltv: 300.5, interests: 'golf' }],
@@ -68,16 +72,32 @@ describe('segment conditions on the real contacts table', () => {
     ['lte number', { where: [{ attribute: 'ltv', op: 'lte', value: 120 }] }, ['a', 'b']],
     ['gte text date', { where: [{ attribute: 'joined', op: 'gte', value: '2026-01-01' }] }, ['a']],
     ['lt text date', { where: [{ attribute: 'joined', op: 'lt', value: '2026-01-01' }] }, ['b']],
-    ['in scalar or list item', { where: [{ attribute: 'interests', op: 'in', value: ['golf', 'chess'] }] }, ['a', 'd']],
+    [
+      'in scalar or list item',
+      { where: [{ attribute: 'interests', op: 'in', value: ['golf', 'chess'] }] },
+      ['a', 'd'],
+    ],
     ['in numbers', { where: [{ attribute: 'ltv', op: 'in', value: [40, 300.5] }] }, ['b', 'd']],
-    ['contains list item or text', { where: [{ attribute: 'interests', op: 'contains', value: 'golf' }] }, ['a', 'd']],
+    [
+      'contains list item or text',
+      { where: [{ attribute: 'interests', op: 'contains', value: 'golf' }] },
+      ['a', 'd'],
+    ],
     ['contains text', { where: [{ attribute: 'note', op: 'contains', value: 'golf' }] }, ['c']],
-    ['contains every listed item', { where: [{ attribute: 'interests', op: 'contains', value: ['golf', 'wine'] }] }, ['a']],
+    [
+      'contains every listed item',
+      { where: [{ attribute: 'interests', op: 'contains', value: ['golf', 'wine'] }] },
+      ['a'],
+    ],
     ['exists', { where: [{ attribute: 'interests', op: 'exists' }] }, ['a', 'b', 'd']],
     ['exists false', { where: [{ attribute: 'interests', op: 'exists', value: false }] }, ['c', 'e']],
     [
       'tags and predicates together',
-      { tagsAny: ['vip', 'golf'], tagsNone: ['blocked'], where: [{ attribute: 'ltv', op: 'lt', value: 200 }] },
+      {
+        tagsAny: ['vip', 'golf'],
+        tagsNone: ['blocked'],
+        where: [{ attribute: 'ltv', op: 'lt', value: 200 }],
+      },
       ['a', 'b'],
     ],
   ])('%s', async (_, segment, expected) => {
@@ -86,7 +106,14 @@ describe('segment conditions on the real contacts table', () => {
 
   it('treats values as data, never as SQL', async () => {
     const hostile = `x'); drop table contacts; --`;
-    expect(await select({ where: [{ attribute: 'city', op: 'eq', value: hostile }, { attribute: 'note', op: 'contains', value: hostile }] })).toEqual([]);
+    expect(
+      await select({
+        where: [
+          { attribute: 'city', op: 'eq', value: hostile },
+          { attribute: 'note', op: 'contains', value: hostile },
+        ],
+      }),
+    ).toEqual([]);
     expect(await select({ tagsAny: [hostile] })).toEqual([]);
     expect((await client.query('select count(*)::int as n from contacts')).rows[0].n).toBe(6);
   });
@@ -97,6 +124,9 @@ describe('segment conditions on the real contacts table', () => {
     ['in without a list', { where: [{ attribute: 'ltv', op: 'in', value: 3 }] }],
     ['exists with a text', { where: [{ attribute: 'ltv', op: 'exists', value: 'yes' }] }],
   ])('rejects %s, naming the predicate', (_, segment) => {
-    expect(segmentCondition(segment, 2)).toEqual({ ok: false, errors: [expect.stringMatching(/^where\.0: /)] });
+    expect(segmentCondition(segment, 2)).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^where\.0: /)],
+    });
   });
 });

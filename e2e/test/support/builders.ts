@@ -2,7 +2,15 @@ import { ago, now, uniqueId } from './stack';
 
 export function contact(tenantId: string, phone: string, extra: Record<string, unknown> = {}) {
   const externalId = uniqueId('cust');
-  return { id: uniqueId('contact'), tenantId, occurredAt: now(), externalId, phone, attributes: { name: 'Ada' }, ...extra };
+  return {
+    id: uniqueId('contact'),
+    tenantId,
+    occurredAt: now(),
+    externalId,
+    phone,
+    attributes: { name: 'Ada' },
+    ...extra,
+  };
 }
 
 export function optIn(tenantId: string, phone: string, extra: Record<string, unknown> = {}) {
@@ -20,7 +28,17 @@ export function optIn(tenantId: string, phone: string, extra: Record<string, unk
 }
 
 export function optOut(tenantId: string, phone: string, extra: Record<string, unknown> = {}) {
-  return { id: uniqueId('optout'), tenantId, occurredAt: ago(5), phone, purpose: 'marketing', action: 'opt_out', method: 'api', proof: {}, ...extra };
+  return {
+    id: uniqueId('optout'),
+    tenantId,
+    occurredAt: ago(5),
+    phone,
+    purpose: 'marketing',
+    action: 'opt_out',
+    method: 'api',
+    proof: {},
+    ...extra,
+  };
 }
 
 export function message(tenantId: string, to: string, extra: Record<string, unknown> = {}) {

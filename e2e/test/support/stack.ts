@@ -25,7 +25,11 @@ export class Stack {
     for (const service of SERVICES) this.launch(service);
     await Promise.all([...this.services.values()].map((service) => service.ready(120000)));
     this.producer = await TestProducer.connect(this.names);
-    this.probe = await TopicProbe.start(this.names, [TOPICS.outcomes.name, TOPICS.audit.name, TOPICS.dlq.name]);
+    this.probe = await TopicProbe.start(this.names, [
+      TOPICS.outcomes.name,
+      TOPICS.audit.name,
+      TOPICS.dlq.name,
+    ]);
   }
 
   private extraEnv: Record<string, string> = {};
@@ -66,7 +70,9 @@ export class Stack {
   }
 
   outcomes(messageId: string): MessageOutcome[] {
-    return this.probe.on<MessageOutcome>(TOPICS.outcomes.name).filter((outcome) => outcome.messageId === messageId);
+    return this.probe
+      .on<MessageOutcome>(TOPICS.outcomes.name)
+      .filter((outcome) => outcome.messageId === messageId);
   }
 
   /** Waits until the message has an outcome with `status` (and returns it). */

@@ -10,7 +10,10 @@ export function toFieldErrors(error: z.ZodError, prefix: Array<string | number> 
   return error.issues.flatMap((issue) => {
     const at = [...prefix, ...issue.path].map(String);
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...at, key].join('.'), message: 'not a field of this value' }));
+      return issue.keys.map((key) => ({
+        path: [...at, key].join('.'),
+        message: 'not a field of this value',
+      }));
     }
     return [{ path: at.length === 0 ? '(root)' : at.join('.'), message: issue.message }];
   });

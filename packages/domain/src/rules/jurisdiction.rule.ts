@@ -289,7 +289,8 @@ export function effectiveRules(
     ...applied.flatMap((rules) => (rules.noHolidays && rules.holidays ? [rules.holidays] : [])),
   ];
   const holidayCalendars = calendars.filter(
-    (calendar, index) => calendars.findIndex((other) => JSON.stringify(other) === JSON.stringify(calendar)) === index,
+    (calendar, index) =>
+      calendars.findIndex((other) => JSON.stringify(other) === JSON.stringify(calendar)) === index,
   );
   return {
     jurisdictions: applied.map((rules) => rules.id),
