@@ -78,7 +78,7 @@ export class LedgerService {
   }
 }
 
-/** `consent.opt_in` / `consent.opt_out`: the ledger event itself, proof included (SERVICES.md conventions). */
+/** `consent.opt_in` / `consent.opt_out`: the ledger event itself, proof included (README: audit events). */
 function ledgerAudit(row: LedgerDraft, now: Date): OutRecord {
   return auditRecord({
     subjectId: row.id,
