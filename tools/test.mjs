@@ -8,7 +8,8 @@ import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
 const kafka = await ensureKafka();
 await ensureDatabase();
 
-const args = ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=new-only', ...process.argv.slice(2)];
+// --continue: every package's tests run, so one failure does not hide another; any failure still fails.
+const args = ['turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=new-only', ...process.argv.slice(2)];
 const child = spawn('npx', args, {
   cwd: REPO_ROOT,
   stdio: 'inherit',
