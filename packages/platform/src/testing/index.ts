@@ -19,7 +19,14 @@ export const TEST_DATABASE_BASE = process.env.DATABASE_URL ?? 'postgres://postgr
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
 export function testKafka(clientId = 'optline-test'): Kafka {
-  return new Kafka({ clientId, brokers: TEST_BROKERS, logLevel: logLevel.NOTHING });
+  // Generous retries: a broker that just started, or is busy with a parallel test run, takes a while to serve
+  // the metadata of freshly created topics.
+  return new Kafka({
+    clientId,
+    brokers: TEST_BROKERS,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
+  });
 }
 
 export function randomSuffix(): string {
