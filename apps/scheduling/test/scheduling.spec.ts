@@ -73,7 +73,10 @@ describe('scheduling on the real broker and database', () => {
     const first = workMessage(to, { body: 'Optline Demo: same words. Reply STOP to opt out' });
     const again = workMessage(to, { body: first.body });
     await pipeline.clear(first, again);
-    await pipeline.waitFor(() => pipeline.decided(again.messageId), 'the repeat');
+    await pipeline.waitFor(
+      () => pipeline.releasedIds().includes(first.messageId) && pipeline.decided(again.messageId),
+      'the first released and the repeat decided',
+    );
     expect(pipeline.releasedIds()).toContain(first.messageId);
     expect(pipeline.outcomes(again.messageId)).toMatchObject([
       { status: 'blocked', reason: 'DUPLICATE_CONTENT' },

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 
 import { TOPICS } from '@optline/domain';
 
-import { TEST_BROKERS, TestProducer, TopicProbe, createTestDatabase, createTestTopics } from '../src/testing';
+import {
+  TEST_BROKERS,
+  TestProducer,
+  TopicProbe,
+  createTestDatabase,
+  createTestTopics,
+  freePort,
+} from '../src/testing';
 
 jest.setTimeout(120000);
 
@@ -22,7 +29,7 @@ describe('errors thrown by a Nest consumer', () => {
         KAFKA_BROKERS: TEST_BROKERS.join(','),
         OPTLINE_TOPIC_PREFIX: names.prefix,
         OPTLINE_PARTITIONS: '3',
-        PORT: String(20000 + Math.floor(Math.random() * 20000)),
+        PORT: String(freePort()),
         LOG_LEVEL: 'fatal',
         ERROR_KIND: kind,
         FAIL_TIMES: kind === 'bug' ? '1' : '2',

@@ -181,6 +181,11 @@ export class TestProducer {
   }
 }
 
+/** A port for a test service, below Linux's ephemeral range (32768+) so no outgoing connection can hold it. */
+export function freePort(): number {
+  return 20000 + Math.floor(Math.random() * 12000);
+}
+
 export interface ServiceProcess {
   service: ServiceName;
   port: number;
@@ -199,7 +204,7 @@ export function startService(
   service: ServiceName,
   env: { databaseUrl: string; names: TopicNames; port?: number; extra?: Record<string, string> },
 ): ServiceProcess {
-  const port = env.port ?? 20000 + Math.floor(Math.random() * 20000);
+  const port = env.port ?? freePort();
   const child = spawn(
     process.execPath,
     [...(NODE_FLAGS[service] ?? []), join(REPO_ROOT, 'apps', service, 'dist', 'main.js')],
