@@ -267,8 +267,6 @@ async function benchPipeline(databaseUrl) {
       OPTLINE_TOPIC_PREFIX: prefix,
       OPTLINE_PARTITIONS: String(PARTITIONS),
       LOG_LEVEL: 'warn',
-      OPTLINE_SIMULATOR_LATENCY_MS: '0',
-      OPTLINE_PROVIDER_RATE_PER_SECOND: '100000',
       OTEL_SDK_DISABLED: 'true',
     },
   });
