@@ -124,7 +124,11 @@ export class TopicProbe {
     return this.records.filter((record) => record.topic === topic).map((record) => record.value as T);
   }
 
-  /** Waits until `predicate` holds for what has arrived, or fails after `timeoutMs`. */
+  /**
+   * Waits until `predicate` holds for what has arrived, or fails after `timeoutMs`. Then it lets the stream go
+   * quiet: records committed together on several topics reach the probe at slightly different moments, and
+   * the caller may go on to assert on another topic than the one it waited for.
+   */
   async waitFor(
     predicate: (probe: TopicProbe) => boolean,
     timeoutMs = 30000,
@@ -138,6 +142,21 @@ export class TopicProbe {
         );
       }
       await new Promise((done) => setTimeout(done, 50));
+    }
+    await this.settle();
+  }
+
+  /** Resolves once no record has arrived for `quietMs`, or after `maxMs` of a steady stream. */
+  private async settle(quietMs = 250, maxMs = 3000): Promise<void> {
+    const end = Date.now() + maxMs;
+    let seen = this.records.length;
+    let quietSince = Date.now();
+    while (Date.now() < end && Date.now() - quietSince < quietMs) {
+      await new Promise((done) => setTimeout(done, 50));
+      if (this.records.length !== seen) {
+        seen = this.records.length;
+        quietSince = Date.now();
+      }
     }
   }
 
