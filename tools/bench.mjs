@@ -14,6 +14,7 @@ import kafkajs from 'kafkajs';
 import pg from 'pg';
 
 import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+import { warmUpKafka } from './lib/warm-up.mjs';
 import { recipients, sendRequest, setupRecords } from './lib/workload.mjs';
 import { SERVICES, startServices, stopServices, waitUntilReady } from './services.mjs';
 
@@ -381,6 +382,7 @@ async function benchPipeline(databaseUrl) {
 
 const kafkaStarted = (await ensureKafka()).started;
 await ensureDatabase();
+await warmUpKafka();
 const dbName = `optline_bench_${Date.now().toString(36)}`;
 const databaseUrl = await createDatabase(dbName);
 try {

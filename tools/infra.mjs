@@ -456,6 +456,10 @@ function writeConfig(p, t) {
     'auto.create.topics.enable=false',
     'delete.topic.enable=true',
     'offsets.topic.replication.factor=1',
+    // One broker on a developer machine: a few partitions for the group and transaction logs instead of 50
+    // each make a fresh broker ready for consumers and transactions in a moment.
+    'offsets.topic.num.partitions=6',
+    'transaction.state.log.num.partitions=6',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
     'share.coordinator.state.topic.replication.factor=1',

@@ -5,12 +5,14 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { runDemo } from './demo.mjs';
+import { warmUpKafka } from './lib/warm-up.mjs';
 import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
 import { startServices, stopServices, waitUntilReady, DEFAULT_PORTS, SERVICES } from './services.mjs';
 
 const demo = process.env.OPTLINE_DEMO !== 'off' && !process.argv.includes('--no-demo');
 const kafka = await ensureKafka();
 await ensureDatabase();
+await warmUpKafka();
 
 // With the demo on, the terminal shows its summary and each service logs to .local/logs/<service>.log.
 const logDir = path.join(REPO_ROOT, '.local', 'logs');

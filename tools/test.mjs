@@ -4,12 +4,22 @@
 import { spawn } from 'node:child_process';
 
 import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+import { warmUpKafka } from './lib/warm-up.mjs';
 
 const kafka = await ensureKafka();
 await ensureDatabase();
+await warmUpKafka();
 
 // --continue: every package's tests run, so one failure does not hide another; any failure still fails.
-const args = ['turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=new-only', ...process.argv.slice(2)];
+const args = [
+  'turbo',
+  'run',
+  'test',
+  '--concurrency=2',
+  '--continue',
+  '--output-logs=new-only',
+  ...process.argv.slice(2),
+];
 const child = spawn('npx', args, {
   cwd: REPO_ROOT,
   stdio: 'inherit',

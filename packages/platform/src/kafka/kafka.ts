@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
 import { ALL_TOPICS, type TopicSpec } from '@optline/domain';
@@ -60,19 +60,44 @@ export async function provisionTopics(kafka: Kafka, names: TopicNames, partition
   const admin = kafka.admin();
   await admin.connect();
   try {
+    const wanted = ALL_TOPICS.map((spec) => names.actual(spec));
     const existing = new Set(await admin.listTopics());
-    const missing = ALL_TOPICS.map((spec) => names.actual(spec)).filter((name) => !existing.has(name));
-    if (missing.length === 0) return;
-    await admin
-      .createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-      })
-      .catch((error: Error & { type?: string }) => {
-        // Another service created them at the same moment.
-        if (error.type !== 'TOPIC_ALREADY_EXISTS' && !/already exists/i.test(error.message)) throw error;
-      });
+    const missing = wanted.filter((name) => !existing.has(name));
+    if (missing.length > 0) {
+      await admin
+        .createTopics({
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
+        })
+        .catch((error: Error & { type?: string }) => {
+          // Another service created them at the same moment.
+          if (error.type !== 'TOPIC_ALREADY_EXISTS' && !/already exists/i.test(error.message)) throw error;
+        });
+    }
+    await untilServed(admin, wanted);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until the broker serves every topic with a leader for each partition. In KRaft the broker applies a
+ * new topic a moment after the controller records it; asking or producing in between answers "this server
+ * does not host this topic-partition", which kafkajs's own wait for leaders does not retry.
+ */
+async function untilServed(admin: Admin, topics: string[], timeoutMs = 60000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (
+        metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))
+      )
+        return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics not served within ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((done) => setTimeout(done, 200));
   }
 }
