@@ -146,8 +146,9 @@ export class TopicProbe {
     await this.settle();
   }
 
-  /** Resolves once no record has arrived for `quietMs`, or after `maxMs` of a steady stream. */
-  private async settle(quietMs = 250, maxMs = 3000): Promise<void> {
+  /** Resolves once no record has arrived for `quietMs`, or after `maxMs` of a steady stream (kept short, so
+   * a test that acts mid-stream, such as a SIGKILL halfway, still acts halfway). */
+  private async settle(quietMs = 150, maxMs = 500): Promise<void> {
     const end = Date.now() + maxMs;
     let seen = this.records.length;
     let quietSince = Date.now();
