@@ -16,7 +16,7 @@ export async function warmUpKafka(brokers = (process.env.KAFKA_BROKERS ?? '127.0
   const admin = kafka.admin();
   await admin.connect();
   await admin
-    .createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }] })
+    .createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 1, replicationFactor: 1 }] })
     .catch(() => undefined);
   await admin.disconnect();
 

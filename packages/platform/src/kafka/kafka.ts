@@ -66,6 +66,8 @@ export async function provisionTopics(kafka: Kafka, names: TopicNames, partition
     if (missing.length > 0) {
       await admin
         .createTopics({
+          // kafkajs's own wait gives up on "does not host this topic-partition"; untilServed waits instead.
+          waitForLeaders: false,
           topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
         })
         .catch((error: Error & { type?: string }) => {
