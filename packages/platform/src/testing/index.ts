@@ -81,6 +81,7 @@ export interface ProbedRecord {
 /** Reads topics from the beginning (read-committed) and keeps what arrives, for assertions. */
 export class TopicProbe {
   readonly records: ProbedRecord[] = [];
+  private readonly positions = new Set<string>();
   private constructor(
     private readonly consumer: Consumer,
     private readonly names: TopicNames,
@@ -96,6 +97,11 @@ export class TopicProbe {
     consumer.on(consumer.events.GROUP_JOIN, () => joined());
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
+        // A consumer re-delivers what it had not committed after a rebalance; the probe keeps each record once,
+        // so a duplicate it reports is a second record on the topic, never a second delivery of one.
+        const position = `${topic}:${partition}:${message.offset}`;
+        if (probe.positions.has(position)) return;
+        probe.positions.add(position);
         const raw = message.value?.toString('utf8') ?? '';
         let value: unknown = raw;
         try {
