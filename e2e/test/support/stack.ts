@@ -96,5 +96,3 @@ export function uniqueId(label: string): string {
 export const now = () => new Date().toISOString();
 export const ago = (minutes: number) => new Date(Date.now() - minutes * 60000).toISOString();
 export const fromNow = (minutes: number) => new Date(Date.now() + minutes * 60000).toISOString();
-
-export { SERVICES };

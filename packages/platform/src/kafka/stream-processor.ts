@@ -11,8 +11,6 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 
-import type { TopicSpec } from '@optline/domain';
-
 import { inTransaction, isTransientError } from '../db/database';
 import type { StreamMetrics } from '../telemetry/metrics';
 import type { TopicNames } from './kafka';
@@ -408,5 +406,3 @@ export function withTraceContext(headers: Record<string, string> = {}): Record<s
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-export type { TopicSpec };

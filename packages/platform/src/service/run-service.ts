@@ -48,7 +48,7 @@ export interface ServiceDefinition {
   migrations: string;
   /** Extra HTTP set-up (body limits, OpenAPI) before the server listens. */
   configureHttp?: (app: INestApplication, runtime: Runtime) => void | Promise<void>;
-  /** Makes the service's own workers (timers) stop before the stream stops. */
+  /** False when the service parses request bodies itself (ingestion streams CSV imports). */
   bodyParser?: boolean;
 }
 

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
 import { Client } from 'pg';
 
-import { ALL_TOPICS, type ServiceName } from '@optline/domain';
+import type { ServiceName } from '@optline/domain';
 
 import { NODE_FLAGS } from '../config/service-config';
 import { provisionTopics, TopicNames } from '../kafka/kafka';
@@ -283,5 +283,3 @@ export function startService(
     },
   };
 }
-
-export { ALL_TOPICS };
