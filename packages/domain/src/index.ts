@@ -11,13 +11,9 @@ export * from './contract/field-errors';
 export { RULES_VERSION } from './rules/rules-version';
 export { normalisePhone, zonesForNumber, regionZones } from './rules/numbers.rule';
 export type { NumberType, NormalisedPhone } from './rules/numbers.rule';
-export {
-  subdivisionsForNumber,
-  resolveRecipientZones,
-  effectiveRules,
-  JURISDICTIONS,
-  WEEKDAYS,
-} from './rules/jurisdiction.rule';
+export { resolveRecipientZones, numberZones, areaCodeZones } from './rules/recipient-zones.rule';
+export { ZONE_SPANNING_AREA_CODES, NON_GEOGRAPHIC_MOBILE_RANGES } from './rules/zone-candidates.data';
+export { subdivisionsForNumber, effectiveRules, JURISDICTIONS, WEEKDAYS } from './rules/jurisdiction.rule';
 export type {
   JurisdictionRules,
   EffectiveRules,

@@ -3,7 +3,6 @@ import { DEFAULT_POLICY, type EffectivePolicy } from '../contract/tenants';
 import {
   effectiveRules,
   JURISDICTIONS,
-  resolveRecipientZones,
   subdivisionsForNumber,
   WEEKDAYS,
   type LocalWindow,
@@ -44,47 +43,6 @@ describe(subdivisionsForNumber.name, () => {
     ['+1212555', []],
   ])('%s → %j', (e164, subdivisions) => {
     expect(subdivisionsForNumber(e164)).toEqual(subdivisions);
-  });
-});
-
-describe(resolveRecipientZones.name, () => {
-  it.each<[string, { e164: string; region: string; contactTimeZone?: string }, string[]]>([
-    [
-      'the contact zone wins',
-      { e164: '+12125550123', region: 'US', contactTimeZone: 'America/Denver' },
-      ['America/Denver'],
-    ],
-    [
-      'an empty contact zone is ignored',
-      { e164: '+12125550123', region: 'US', contactTimeZone: '' },
-      ['America/New_York'],
-    ],
-    ['a NANP area code', { e164: '+13105550123', region: 'US' }, ['America/Los_Angeles']],
-    [
-      'an area code spanning two zones',
-      { e164: '+12085550123', region: 'US' },
-      ['America/Boise', 'America/Los_Angeles'],
-    ],
-    ['China', { e164: '+8613812345678', region: 'CN' }, ['Asia/Shanghai']],
-    [
-      'a bare country code falls back to the country',
-      { e164: '+4930123456', region: 'DE' },
-      ['Europe/Berlin'],
-    ],
-    ['unknown to the map and the country', { e164: '+80012345678', region: '001' }, []],
-  ])('%s', (_, input, zones) => {
-    expect(resolveRecipientZones(input)).toEqual(zones);
-  });
-
-  it('uses the country zones, not all of NANP, when only +1 matches', () => {
-    const zones = resolveRecipientZones({ e164: '+12995550123', region: 'US' });
-    expect(zones).toContain('America/New_York');
-    expect(zones).toContain('Pacific/Honolulu');
-    expect(zones).not.toContain('Pacific/Guam');
-  });
-
-  it('keeps the bare-prefix zones when the country has none of its own', () => {
-    expect(resolveRecipientZones({ e164: '+12995550123', region: 'ZZ' })).toHaveLength(42);
   });
 });
 

@@ -1,8 +1,5 @@
-import { getCountryCallingCode, isSupportedCountry } from 'libphonenumber-js/max';
-
 import type { EffectivePolicy } from '../contract/tenants';
 import { CA_AREA_CODES, US_AREA_CODES } from './nanp-area-codes.data';
-import { longestMatch, regionZones } from './numbers.rule';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** Monday first, as ISO 8601 and luxon number them (1 = Monday). */
@@ -243,28 +240,6 @@ function indexAreaCodes(
 export function subdivisionsForNumber(e164: string): string[] {
   if (!e164.startsWith('+1') || e164.length !== 12) return [];
   return [...(SUBDIVISIONS_BY_AREA_CODE.get(e164.slice(2, 5)) ?? [])];
-}
-
-/**
- * Candidate zones of a recipient (CONTRACT §3): the contact's own zone when known; else the number's zones
- * from Google's map; else, and also when the map knows only the bare country code, every zone of the country,
- * so that the window must hold in all of them (the strictest). [] when nothing is known.
- */
-export function resolveRecipientZones(input: {
-  e164: string;
-  region: string;
-  contactTimeZone?: string;
-}): string[] {
-  if (input.contactTimeZone !== undefined && input.contactTimeZone !== '') return [input.contactTimeZone];
-  const match = longestMatch(input.e164);
-  const bareCountryCode =
-    match !== undefined &&
-    isSupportedCountry(input.region) &&
-    match.prefix === getCountryCallingCode(input.region);
-  if (match !== undefined && !bareCountryCode) return [...match.zones];
-  const country = regionZones(input.region);
-  if (country.length > 0) return country;
-  return match === undefined ? [] : [...match.zones];
 }
 
 /**

@@ -102,6 +102,24 @@ export function longestMatch(e164: string): { prefix: string; zones: readonly st
   return undefined;
 }
 
+const ZONES_UNDER = new Map<string, readonly string[]>();
+
+/**
+ * Every zone the map gives any prefix that starts with `prefix` (the prefix itself included): for a NANP
+ * area code, the zones of all its listed exchanges. Cached per prefix.
+ */
+export function mapZonesUnder(prefix: string): string[] {
+  let zones = ZONES_UNDER.get(prefix);
+  if (zones === undefined) {
+    const found = new Set<string>();
+    for (const [key, each] of TIME_ZONES)
+      if (key.startsWith(prefix)) for (const zone of each) found.add(zone);
+    zones = Object.freeze([...found]);
+    ZONES_UNDER.set(prefix, zones);
+  }
+  return [...zones];
+}
+
 const REGION_ZONES = new Map<string, readonly string[]>();
 
 /**

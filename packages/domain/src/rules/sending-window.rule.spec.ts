@@ -2,7 +2,6 @@ import { DEMO_POLICY as POLICY } from '../../test/fixtures';
 import { isHoliday } from './holiday-calendar.rule';
 import {
   effectiveRules,
-  resolveRecipientZones,
   subdivisionsForNumber,
   WEEKDAYS,
   type EffectiveRules,
@@ -11,6 +10,7 @@ import {
   type WeekWindows,
 } from './jurisdiction.rule';
 import { normalisePhone } from './numbers.rule';
+import { resolveRecipientZones } from './recipient-zones.rule';
 import { checkSendingWindow, SEARCH_HORIZON_DAYS, spreadRelease } from './sending-window.rule';
 
 /** The whole chain as the scheduling service runs it: number → zones, subdivisions, rules → window. */
