@@ -135,8 +135,8 @@ export const JURISDICTIONS: Readonly<Record<string, JurisdictionRules>> = Object
     define(
       'US-UT',
       week(window('08:00', '21:00'), NO_SUNDAY),
-      'Utah Code §13-25a-103: 08:00-21:00, no Sunday, no legal holidays [P]',
-      { holidays: { country: 'US', state: 'UT' } },
+      'Utah Code §13-25a-103: 08:00-21:00, no Sunday, no legal holidays [P]; §63G-1-301: Sat → Fri, Sun → Mon',
+      { holidays: { country: 'US', state: 'UT', observedShift: true } },
     ),
     // One source says the PSC rule binds only telecom utilities; applied anyway (stricter). Both the holiday and
     // its observed day are closed.

@@ -187,11 +187,12 @@ describe(`${checkSendingWindow.name}: acceptance cases`, () => {
     ],
     // CONTRACT §3: no marketing on the recipient country's public holidays, even where no law bans them.
     [
+      // Order 795: 除夕 to 正月初三 (5-8 Feb), projected to 8 days from 除夕 and the weekend after them.
       'China on the 2027 Spring Festival',
       '+8613812345678',
       '2027-02-06T12:00:00+08:00',
       'HOLIDAY',
-      '2027-02-08T08:00:00+08:00',
+      '2027-02-15T08:00:00+08:00',
     ],
     [
       'New York on Independence Day',
