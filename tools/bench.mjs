@@ -6,20 +6,29 @@
 // latency percentiles from acceptance to provider hand-off at 1,000 messages/s, the pipeline/relay ratio
 // and peak memory per process, as a table and as JSON under bench/results/. A benchmark, not a test.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
-import kafkajs from 'kafkajs';
 import pg from 'pg';
 
-import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+import { cpuSeconds, cpuSecondsOf, latencies, peakMemoryMb } from './bench/measure.mjs';
+import {
+  createTopics,
+  drive,
+  producer as createProducer,
+  readTopic,
+  waitUntilIdle,
+} from './bench/stream.mjs';
+import { ensureKafka, stopKafka } from './infra/broker.mjs';
+import { ensureDatabase } from './infra/database.mjs';
+import { REPO_ROOT } from './infra/settings.mjs';
+import { brokersFromEnv } from './lib/kafka.mjs';
 import { warmUpKafka } from './lib/warm-up.mjs';
 import { recipients, sendRequest, setupRecords } from './lib/workload.mjs';
 import { SERVICES, startServices, stopServices, waitUntilReady } from './services.mjs';
 
-const { Kafka, logLevel } = kafkajs;
-const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const BASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/optline';
 const HOPS = 5;
 const THROUGHPUT_MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20000);
@@ -27,11 +36,14 @@ const LATENCY_RATE = Number(process.env.BENCH_RATE ?? 1000);
 const LATENCY_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 10000);
 const PARTITIONS = 6;
+// A message's first result counts for its latency: its terminal status, or its first deferral.
 const SETTLED = new Set(['sent', 'blocked', 'expired', 'cancelled', 'deferred']);
+const CLIENT = `@confluentinc/kafka-javascript ${createRequire(import.meta.url)('@confluentinc/kafka-javascript/package.json').version}`;
+/** The relay's ceiling with kafkajs 2.2.4, the client before this one, measured on this machine by this benchmark. */
+const KAFKAJS_RELAY = { client: 'kafkajs 2.2.4', messagesPerSecond: 7837 };
 
 const log = (text) => process.stderr.write(`[bench] ${text}\n`);
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const kafka = new Kafka({ clientId: 'optline-bench', brokers: BROKERS, logLevel: logLevel.NOTHING });
+const number = (value) => (value === null ? '-' : value.toLocaleString('en-US'));
 
 async function createDatabase(name) {
   const admin = new URL(BASE_URL);
@@ -54,135 +66,16 @@ async function dropDatabase(name) {
   await client.end();
 }
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function peakMemoryMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return Math.round(kb / 1024);
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds used so far by every process whose command name is `comm` (the broker's java, PostgreSQL). */
-function cpuSecondsOf(comm) {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== comm) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // the process ended
-    }
-  }
-  return total;
-}
-
-/** Reads `topic` and calls `onRecord(value, timestampMs)` for each record. */
-async function readTopic(topic, onRecord) {
-  const consumer = kafka.consumer({ groupId: `bench-${Date.now()}-${Math.random()}`, maxWaitTimeInMs: 50 });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  let joined;
-  const hasJoined = new Promise((resolve) => (joined = resolve));
-  consumer.on(consumer.events.GROUP_JOIN, () => joined());
-  await consumer.run({
-    eachBatch: async ({ batch }) => {
-      const now = Date.now();
-      for (const message of batch.messages)
-        onRecord(JSON.parse(message.value.toString()), Number(message.timestamp), now);
-    },
-  });
-  await hasJoined;
-  return consumer;
-}
-
-/**
- * Produces `messages` either as fast as possible or paced at `rate` per second, remembering when each was
- * sent; resolves when `settled` has seen all of them (or times out).
- */
-async function drive({ producer, topic, messages, keyOf, rate, settled, timeoutMs = 300000 }) {
-  const sentAt = new Map();
-  const started = Date.now();
-  const batchSize = rate ? Math.max(1, Math.round(rate / 20)) : 500;
-  for (let i = 0; i < messages.length; i += batchSize) {
-    const batch = messages.slice(i, i + batchSize);
-    const now = Date.now();
-    for (const message of batch) sentAt.set(message.id, now);
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: batch.map((m) => ({ key: keyOf(m), value: JSON.stringify(m) })),
-    });
-    if (rate) {
-      const due = started + ((i + batch.length) / rate) * 1000;
-      if (due > Date.now()) await sleep(due - Date.now());
-    }
-  }
-  const producedIn = Date.now() - started;
-  const deadline = Date.now() + timeoutMs;
-  while ([...sentAt.keys()].some((id) => !settled.has(id))) {
-    if (Date.now() > deadline) {
-      log(
-        `timed out: ${[...sentAt.keys()].filter((id) => !settled.has(id)).length} of ${messages.length} never settled`,
-      );
-      break;
-    }
-    await sleep(100);
-  }
-  const last = Math.max(...[...sentAt.keys()].map((id) => settled.get(id)?.seenAt ?? 0));
-  return { sentAt, producedIn, seconds: (last - started) / 1000 };
-}
-
-function latencies(sentAt, settled, status) {
-  const values = [];
-  for (const [id, at] of sentAt) {
-    const outcome = settled.get(id);
-    if (outcome && (!status || outcome.status === status)) values.push(outcome.handedOffAt - at);
-  }
-  values.sort((a, b) => a - b);
-  return {
-    samples: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    p99: percentile(values, 99),
-  };
-}
-
 async function benchRelay(databaseUrl) {
   const runId = Date.now().toString(36);
   const topics = Array.from({ length: HOPS + 1 }, (_, i) => `bench.relay.${runId}.hop${i}`);
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: topics.map((topic) => ({ topic, numPartitions: PARTITIONS, replicationFactor: 1 })),
-  });
-  await admin.disconnect();
+  await createTopics(topics, PARTITIONS);
   const hops = Array.from({ length: HOPS }, (_, hop) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'tools/bench/relay-hop.cjs')], {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        KAFKA_BROKERS: BROKERS.join(','),
+        KAFKA_BROKERS: brokersFromEnv().join(','),
         HOP: String(hop),
         FROM_TOPIC: topics[hop],
         TO_TOPIC: topics[hop + 1],
@@ -198,7 +91,7 @@ async function benchRelay(databaseUrl) {
     if (!settled.has(value.id))
       settled.set(value.id, { status: 'sent', handedOffAt: timestamp, seenAt: now });
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer();
   await producer.connect();
   const person = { tenantId: 'demo', externalId: 'relay', phone: '+12125550123', region: 'US' };
   const make = (prefix, count) =>
@@ -231,34 +124,6 @@ async function benchRelay(databaseUrl) {
   };
 }
 
-/** Waits until every service's consumer group has no lag left. */
-async function waitUntilIdle(prefix, timeoutMs = 300000) {
-  const admin = kafka.admin();
-  await admin.connect();
-  const deadline = Date.now() + timeoutMs;
-  let quiet = 0;
-  try {
-    while (quiet < 2 && Date.now() < deadline) {
-      let lag = 0;
-      for (const service of SERVICES) {
-        const committed = await admin.fetchOffsets({ groupId: `${prefix}optline-${service}` });
-        for (const { topic, partitions } of committed) {
-          if (!topic.startsWith(prefix)) continue;
-          const ends = await admin.fetchTopicOffsets(topic);
-          for (const end of ends) {
-            const done = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-            lag += Number(end.high) - Math.max(done, 0);
-          }
-        }
-      }
-      quiet = lag === 0 ? quiet + 1 : 0;
-      if (quiet < 2) await sleep(1000);
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 async function benchPipeline(databaseUrl) {
   const prefix = `bench.pipeline.${Date.now().toString(36)}.`;
   const services = startServices({
@@ -286,7 +151,7 @@ async function benchPipeline(databaseUrl) {
       });
     }
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = createProducer();
   await producer.connect();
 
   log(`seeding ${RECIPIENTS} recipients`);
@@ -301,7 +166,6 @@ async function benchPipeline(databaseUrl) {
   for (let i = 0; i < contacts.length; i += 1000) {
     await producer.send({
       topic: topic('optline.contacts.v1'),
-      acks: -1,
       messages: contacts
         .slice(i, i + 1000)
         .map((v) => ({ key: `${v.tenantId}:${v.externalId}`, value: JSON.stringify(v) })),
@@ -310,13 +174,15 @@ async function benchPipeline(databaseUrl) {
   for (let i = 0; i < consents.length; i += 1000) {
     await producer.send({
       topic: topic('optline.consents.v1'),
-      acks: -1,
       messages: consents
         .slice(i, i + 1000)
         .map((v) => ({ key: `${v.tenantId}:${v.phone}`, value: JSON.stringify(v) })),
     });
   }
-  await waitUntilIdle(prefix);
+  await waitUntilIdle(
+    prefix,
+    SERVICES.map((service) => `${prefix}optline-${service}`),
+  );
 
   let n = 0;
   const make = (prefixId, count) =>
@@ -373,11 +239,49 @@ async function benchPipeline(databaseUrl) {
   await stopServices(services);
   return {
     messagesPerSecond: Math.round(THROUGHPUT_MESSAGES / throughput.seconds),
-    latencyAt1000: latencies(paced.sentAt, settled, 'sent'),
+    latencyAt1000: latencies(paced.sentAt, settled),
     peakMemoryMb: memory,
     cpuPerMessageMs,
     outcomes: byStatus,
   };
+}
+
+function printReport(result) {
+  const { relay, pipeline } = result;
+  const ms = (v) => (v === null || v === undefined ? '-' : `${v} ms`);
+  const rows = [
+    ['', 'relay (ceiling)', 'pipeline'],
+    ['messages/s (sustained)', number(relay.messagesPerSecond), number(pipeline.messagesPerSecond)],
+    [`p50 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p50), ms(pipeline.latencyAt1000.p50)],
+    [`p95 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p95), ms(pipeline.latencyAt1000.p95)],
+    [`p99 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p99), ms(pipeline.latencyAt1000.p99)],
+    [
+      'latency samples',
+      number(relay.latencyAt1000.samples ?? null),
+      number(pipeline.latencyAt1000.samples ?? null),
+    ],
+  ];
+  console.log(`\nOptline benchmark, ${result.machine.cpus} cores, Node ${process.version}, ${CLIENT}\n`);
+  for (const row of rows)
+    console.log(`  ${String(row[0]).padEnd(26)}${String(row[1]).padStart(18)}${String(row[2]).padStart(14)}`);
+  console.log(`\n  relay ceiling  ${number(relay.messagesPerSecond).padStart(7)} messages/s  ${CLIENT}`);
+  console.log(
+    `                 ${number(KAFKAJS_RELAY.messagesPerSecond).padStart(7)} messages/s  ${KAFKAJS_RELAY.client}, before the change (this machine)`,
+  );
+  console.log(
+    `  pipeline       ${number(pipeline.messagesPerSecond).padStart(7)} messages/s  ${result.ratio === null ? '' : `${result.ratio} of the relay`}`,
+  );
+  console.log('\n  peak memory (MB):');
+  for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb }))
+    console.log(`    ${name.padEnd(12)} ${mb}`);
+  if (pipeline.cpuPerMessageMs) {
+    console.log('\n  pipeline CPU per message (ms), throughput run:');
+    for (const [name, cpu] of Object.entries(pipeline.cpuPerMessageMs))
+      console.log(`    ${name.padEnd(12)} ${cpu}`);
+    console.log('\n  pipeline outcomes:');
+    for (const [key, count] of Object.entries(pipeline.outcomes).sort())
+      console.log(`    ${key.padEnd(34)} ${count}`);
+  }
 }
 
 const kafkaStarted = (await ensureKafka()).started;
@@ -386,20 +290,24 @@ await warmUpKafka();
 const dbName = `optline_bench_${Date.now().toString(36)}`;
 const databaseUrl = await createDatabase(dbName);
 try {
-  let relay = { messagesPerSecond: null, latencyAt1000: {}, peakMemoryMb: {} };
+  const skipped = { messagesPerSecond: null, latencyAt1000: {}, peakMemoryMb: {} };
+  let relay = skipped;
   if (process.env.BENCH_ONLY !== 'pipeline') {
     log(`relay: ${HOPS} hops`);
     relay = await benchRelay(databaseUrl);
     log(
-      `relay: ${relay.messagesPerSecond} messages/s, p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`,
+      `relay: ${relay.messagesPerSecond} messages/s (${KAFKAJS_RELAY.client}: ${KAFKAJS_RELAY.messagesPerSecond}), p99 ${relay.latencyAt1000.p99} ms at ${LATENCY_RATE}/s`,
     );
   }
-  if (process.env.BENCH_ONLY === 'relay') process.exit(0);
-  log('pipeline: six services');
-  const pipeline = await benchPipeline(databaseUrl);
+  let pipeline = skipped;
+  if (process.env.BENCH_ONLY !== 'relay') {
+    log('pipeline: six services');
+    pipeline = await benchPipeline(databaseUrl);
+  }
   const result = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    client: CLIENT,
     settings: {
       hops: HOPS,
       partitions: PARTITIONS,
@@ -409,34 +317,17 @@ try {
       recipients: RECIPIENTS,
     },
     relay,
+    relayBefore: KAFKAJS_RELAY,
     pipeline,
-    ratio: Number((pipeline.messagesPerSecond / relay.messagesPerSecond).toFixed(2)),
+    ratio:
+      relay.messagesPerSecond && pipeline.messagesPerSecond
+        ? Number((pipeline.messagesPerSecond / relay.messagesPerSecond).toFixed(2))
+        : null,
   };
   const file = path.join(REPO_ROOT, 'bench', 'results', `${result.at.replace(/[:.]/g, '-')}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  const ms = (v) => (v === null ? '-' : `${v} ms`);
-  const rows = [
-    ['', 'relay (ceiling)', 'pipeline'],
-    ['messages/s (sustained)', relay.messagesPerSecond, pipeline.messagesPerSecond],
-    [`p50 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p50), ms(pipeline.latencyAt1000.p50)],
-    [`p95 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p95), ms(pipeline.latencyAt1000.p95)],
-    [`p99 at ${LATENCY_RATE}/s`, ms(relay.latencyAt1000.p99), ms(pipeline.latencyAt1000.p99)],
-    ['latency samples', relay.latencyAt1000.samples, pipeline.latencyAt1000.samples],
-  ];
-  console.log(`\nOptline benchmark, ${result.machine.cpus} cores, Node ${process.version}\n`);
-  for (const row of rows)
-    console.log(`  ${String(row[0]).padEnd(26)}${String(row[1]).padStart(18)}${String(row[2]).padStart(14)}`);
-  console.log(`\n  pipeline / relay: ${result.ratio}`);
-  console.log('\n  peak memory (MB):');
-  for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb }))
-    console.log(`    ${name.padEnd(12)} ${mb}`);
-  console.log('\n  pipeline CPU per message (ms), throughput run:');
-  for (const [name, ms] of Object.entries(pipeline.cpuPerMessageMs))
-    console.log(`    ${name.padEnd(12)} ${ms}`);
-  console.log('\n  pipeline outcomes:');
-  for (const [key, count] of Object.entries(pipeline.outcomes).sort())
-    console.log(`    ${key.padEnd(34)} ${count}`);
+  printReport(result);
   console.log(`\n  written to ${path.relative(REPO_ROOT, file)}\n`);
 } finally {
   await dropDatabase(dbName).catch(() => undefined);

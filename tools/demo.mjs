@@ -1,36 +1,34 @@
 // The demo stream of `npm start`: two tenants, several countries, invalid and landline numbers, consents
 // with proof, STOP and HELP replies, quiet-hours recipients; the delivery simulator answers with receipts.
 // It shows a live summary of what comes out: rate, outcomes by status and reason, deferrals waiting.
-import kafkajs from 'kafkajs';
-
+import { brokersFromEnv, createKafka, createProducer } from './lib/kafka.mjs';
 import { random, recipients, sendRequest, setupRecords } from './lib/workload.mjs';
 
-const { Kafka, logLevel } = kafkajs;
 const TENANTS = [
   { id: 'demo', allowed: undefined },
   { id: 'acme-eu', allowed: ['FR', 'DE', 'GB', 'ES', 'CN', 'US'] },
 ];
 
 export async function runDemo({
-  brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  brokers = brokersFromEnv(),
   prefix = '',
   write = (text) => process.stdout.write(text),
 } = {}) {
-  const kafka = new Kafka({ clientId: 'optline-demo', brokers, logLevel: logLevel.NOTHING });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const kafka = createKafka('optline-demo', brokers);
+  const producer = createProducer(kafka);
   await producer.connect();
   const send = (topic, values, keyOf) =>
     producer.send({
       topic: `${prefix}${topic}`,
-      acks: -1,
       messages: values.map((value) => ({ key: keyOf(value), value: JSON.stringify(value) })),
     });
 
   const summary = new Summary();
-  const consumer = kafka.consumer({ groupId: `optline-demo-${Date.now()}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({
+    kafkaJS: { groupId: `optline-demo-${Date.now()}`, fromBeginning: false, maxWaitTimeInMs: 200 },
+  });
   await consumer.connect();
-  await consumer.subscribe({ topic: `${prefix}optline.outcomes.v1`, fromBeginning: false });
-  await consumer.subscribe({ topic: `${prefix}optline.dlq.v1`, fromBeginning: false });
+  await consumer.subscribe({ topics: [`${prefix}optline.outcomes.v1`, `${prefix}optline.dlq.v1`] });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
       const value = JSON.parse(message.value.toString());

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { REPO_ROOT } from './infra.mjs';
+import { REPO_ROOT } from './infra/settings.mjs';
 
 const { NODE_FLAGS } = createRequire(import.meta.url)('../packages/platform/dist/index.js');
 

@@ -6,7 +6,9 @@ import path from 'node:path';
 
 import { runDemo } from './demo.mjs';
 import { warmUpKafka } from './lib/warm-up.mjs';
-import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+import { ensureKafka, stopKafka } from './infra/broker.mjs';
+import { ensureDatabase } from './infra/database.mjs';
+import { REPO_ROOT } from './infra/settings.mjs';
 import { startServices, stopServices, waitUntilReady, DEFAULT_PORTS, SERVICES } from './services.mjs';
 
 const demo = process.env.OPTLINE_DEMO !== 'off' && !process.argv.includes('--no-demo');

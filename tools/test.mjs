@@ -3,7 +3,9 @@
 // and stopping it again afterwards), then runs every package's tests through Turborepo.
 import { spawn } from 'node:child_process';
 
-import { REPO_ROOT, ensureDatabase, ensureKafka, stopKafka } from './infra.mjs';
+import { ensureKafka, stopKafka } from './infra/broker.mjs';
+import { ensureDatabase } from './infra/database.mjs';
+import { REPO_ROOT } from './infra/settings.mjs';
 import { warmUpKafka } from './lib/warm-up.mjs';
 
 const kafka = await ensureKafka();
