@@ -18,7 +18,9 @@ export function pinnedKafkaVersion() {
   const pom = fs.readFileSync(POM, 'utf8');
   const m = /<kafka\.version>\s*([^<\s]+)\s*<\/kafka\.version>/.exec(pom);
   if (!m) throw new Error(`${POM} has no <kafka.version> property`);
-  return { version: m[1], pomHash: createHash('sha256').update(pom).digest('hex').slice(0, 16) };
+  // comments do not change which jars Maven resolves
+  const content = pom.replace(/<!--[\s\S]*?-->/g, '');
+  return { version: m[1], pomHash: createHash('sha256').update(content).digest('hex').slice(0, 16) };
 }
 
 export function findJava() {
