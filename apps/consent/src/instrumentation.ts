@@ -1,4 +1,4 @@
 import { startTracing } from '@optline/platform';
 
-// Loaded first, before kafkajs and pg, so their calls are traced.
+// Loaded first, before http and pg, so their calls are traced.
 startTracing('consent');

@@ -135,7 +135,12 @@ describe('consume-process-produce on the real broker and database', () => {
       expect(exit.split('\n')[0]).toBe('SIGKILL');
 
       const restarted = startEcho(db, names);
-      await probe.waitFor((p) => p.on(TOPICS.outcomes.name).length >= ids.length, 60000, 'all outcomes');
+      await probe
+        .waitFor((p) => p.on(TOPICS.outcomes.name).length >= ids.length, 60000, 'all outcomes')
+        .catch(async (error: Error) => {
+          restarted.child.kill('SIGKILL');
+          throw new Error(`${error.message}\n${await restarted.exited}`);
+        });
       await new Promise((done) => setTimeout(done, 1500)); // a duplicate would arrive by now
       restarted.child.kill('SIGTERM');
       await restarted.exited;

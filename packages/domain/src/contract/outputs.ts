@@ -73,5 +73,7 @@ export const DeadLetter = z.object({
 });
 export type DeadLetter = z.infer<typeof DeadLetter>;
 
-/** The dead letter keeps at most this much of the original value. */
+/** The dead letter keeps at most this much of the original value (CONTRACT §6). */
 export const DEAD_LETTER_VALUE_LIMIT = 64 * 1024;
+/** A dead letter lists at most this many errors (CONTRACT §6), so it stays under 1 MiB in all. */
+export const DEAD_LETTER_ERRORS_LIMIT = 100;

@@ -18,6 +18,7 @@ export const REASON_CODES = [
   'CAMPAIGN_PAUSED',
   'EXPIRED',
   'PROVIDER_REJECTED',
+  'PROCESSING_FAILED',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -25,6 +26,13 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 export const DEFERRAL_REASONS = ['QUIET_HOURS', 'HOLIDAY'] as const satisfies readonly ReasonCode[];
 export type DeferralReason = (typeof DEFERRAL_REASONS)[number];
 
-/** Why an input went to the dead-letter topic. */
-export const DEAD_LETTER_REASONS = ['MALFORMED', 'UNKNOWN_TENANT'] as const satisfies readonly ReasonCode[];
+/**
+ * Why an input went to the dead-letter topic. PROCESSING_FAILED (CONTRACT §6): the record passed its schema but
+ * its processing failed for a reason that is not transient, after bounded retries.
+ */
+export const DEAD_LETTER_REASONS = [
+  'MALFORMED',
+  'UNKNOWN_TENANT',
+  'PROCESSING_FAILED',
+] as const satisfies readonly ReasonCode[];
 export type DeadLetterReason = (typeof DEAD_LETTER_REASONS)[number];

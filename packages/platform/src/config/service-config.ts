@@ -39,6 +39,12 @@ export interface ServiceConfig {
   /** Key for the keyed hash of phone numbers kept after erasure and in the audit trail. */
   piiKey: string;
   logLevel: string;
+  /** Readiness answers 503 once a partition with lag has committed nothing for this long (default 30 s). */
+  stallTimeoutMs: number;
+  /** TEST ONLY (OPTLINE_CLOCK_OFFSET_MS, default 0): moves the service's clock, e.g. "hours later". */
+  clockOffsetMs: number;
+  /** Emitted records are parsed against their topic's schema (everywhere but NODE_ENV=production). */
+  checkOutputs: boolean;
   /** Test and benchmark runs set this to let Kafka consumer groups start from the newest records. */
   env: NodeJS.ProcessEnv;
 }
@@ -73,6 +79,17 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     instanceId: env.OPTLINE_INSTANCE_ID ?? `${hostname()}-${port}`,
     piiKey: env.OPTLINE_PII_KEY ?? 'optline-development-key-change-me',
     logLevel: env.LOG_LEVEL ?? 'info',
+    stallTimeoutMs: positiveInt(env, 'OPTLINE_STALL_TIMEOUT_MS', 30000),
+    clockOffsetMs: clockOffset(env.OPTLINE_CLOCK_OFFSET_MS),
+    checkOutputs: env.NODE_ENV !== 'production',
     env,
   };
+}
+
+function clockOffset(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 0;
+  const offset = Number(raw);
+  if (!Number.isSafeInteger(offset))
+    throw new ConfigError(`OPTLINE_CLOCK_OFFSET_MS must be a whole number of milliseconds, got "${raw}"`);
+  return offset;
 }

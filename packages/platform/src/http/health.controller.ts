@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { Admin } from 'kafkajs';
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Pool } from 'pg';
 
 import { StreamMetrics } from '../telemetry/metrics';
@@ -14,7 +14,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly pool: Pool,
     private readonly metrics: StreamMetrics,
-    @Inject(KAFKA_ADMIN) private readonly admin: Admin,
+    @Inject(KAFKA_ADMIN) private readonly admin: KafkaJS.Admin,
     @Inject(STREAM_STATE) private readonly stream: StreamState,
   ) {}
 
@@ -39,7 +39,7 @@ export class HealthController {
       async () => {
         const indicator = this.indicators.check('kafka');
         try {
-          await withTimeout(this.admin.describeCluster(), 2000);
+          await withTimeout(this.admin.listTopics({ timeout: 2000 }), 2500);
           return indicator.up();
         } catch (error) {
           return indicator.down({ message: (error as Error).message });
@@ -47,7 +47,9 @@ export class HealthController {
       },
       async () => {
         const indicator = this.indicators.check('consumers');
-        return this.stream.ready ? indicator.up() : indicator.down({ message: 'consumer group not joined' });
+        return this.stream.ready
+          ? indicator.up()
+          : indicator.down({ message: 'consumer group not joined, or a partition with lag is stalled' });
       },
     ]);
   }

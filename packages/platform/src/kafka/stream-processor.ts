@@ -1,160 +1,159 @@
-import {
-  ROOT_CONTEXT,
-  SpanKind,
-  SpanStatusCode,
-  context,
-  propagation,
-  trace,
-  type Link,
-} from '@opentelemetry/api';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
-import type { Pool } from 'pg';
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace, type Link } from '@opentelemetry/api';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 
-import { inTransaction, isTransientError } from '../db/database';
+import { inTransaction } from '../db/database';
+import { Clock } from '../service/clock';
 import type { StreamMetrics } from '../telemetry/metrics';
+import { ConsumerHealth } from './consumer-health';
 import type { TopicNames } from './kafka';
+import { StreamOutbox, type PartitionRef, type SerialisedRecord, type StoredBatch } from './outbox.repository';
 import {
   decodeRecord,
   deadLetter,
   headersOf,
+  type ConsumedMessage,
   type OutRecord,
   type StreamHandler,
   type TenantCheck,
 } from './records';
+import { Fenced, OutputRejected, RETRY_POLICY, TransientFault, backoffMs, isTransient, sleep } from './retry-policy';
+import {
+  MAX_RECORD_BYTES,
+  TransactionCommitter,
+  recordBytes,
+  withTraceContext,
+  type CommitFaults,
+} from './transaction-committer';
 
 export interface StreamProcessorOptions {
-  kafka: Kafka;
+  kafka: KafkaJS.Kafka;
   pool: Pool;
   names: TopicNames;
   /** Consumer group; also scopes the outbox rows. */
   groupId: string;
-  /** Stable per instance: a restarted instance fences its crashed predecessor's open transaction. */
+  /** Stable per instance: names its transactional producers, so a restarted instance fences its predecessor. */
   instanceId: string;
   handlers: StreamHandler[];
   tenants?: TenantCheck;
   logger: Logger;
   metrics: StreamMetrics;
+  clock?: Clock;
+  /** Ready turns false once a partition with lag has committed nothing for this long (default 30 s). */
+  stallTimeoutMs?: number;
   /** Fault-injection points for crash tests; never set in production. */
-  faults?: {
-    afterStateCommitted?: () => Promise<void>;
-    afterOutputsSent?: () => Promise<void>;
-  };
+  faults?: CommitFaults & { afterStateCommitted?: () => Promise<void> };
 }
 
-/** A record ready for Kafka: topic resolved, value serialised. Stored as-is in the outbox. */
-interface SerialisedRecord {
-  topic: string;
-  key: string;
-  value: string;
-  headers?: Record<string, string>;
-}
-
-const DELETE_BEHIND = `
-  delete from stream_outbox
-   where group_id = $1 and topic = $2 and partition = $3 and record_offset < $4`;
-const DELETE_COMMITTED = `
-  delete from stream_outbox
-   where group_id = $1 and topic = $2 and partition = $3 and record_offset <= $4`;
-const SELECT_DONE = `
-  select record_offset::text as record_offset, outputs
-    from stream_outbox
-   where group_id = $1 and topic = $2 and partition = $3 and record_offset = any($4::bigint[])`;
-const INSERT_DONE = `
-  insert into stream_outbox (group_id, topic, partition, record_offset, outputs)
-  select $1, $2, $3, o, out from unnest($4::bigint[], $5::jsonb[]) as t(o, out)`;
-
-const MAX_BACKOFF_MS = 5000;
-const HEARTBEAT_MS = 2000;
-/** Kafka's default limit on one produce request is 1 MiB; a batch's outputs are sent in smaller requests. */
-const MAX_REQUEST_BYTES = 900 * 1024;
-/** Partitions processed at the same time by one instance (each in its own transactions). */
+/** Partitions processed at the same time by one instance, each batch in its own transactions. */
 const CONCURRENT_PARTITIONS = 3;
+const MAX_BATCH_RECORDS = 500;
+const LAG_CHECK_MS = 2000;
+
+/** One consumed batch's partition, and whether it is still ours to commit. */
+interface BatchScope {
+  handler: StreamHandler;
+  ref: PartitionRef;
+  /** False once the service stops or a rebalance took the partition away. */
+  current(): boolean;
+  /** Moves the consumer past `offset` (it may lie beyond the batch when a stored batch covered more). */
+  resolve(offset: string): void;
+}
 
 /**
- * Consume-process-produce with exactly-once effect. For each partition batch:
+ * Consume-process-produce with exactly-once effect. For each run of records of one partition:
  *  1. in one PostgreSQL transaction, the handler changes state and returns its outputs, which are stored in
- *     `stream_outbox` against the consumed offsets;
- *  2. the outputs are produced and the consumed offset committed in one Kafka transaction (acks=all).
- * A crash between 1 and 2 replays the batch: the stored outputs are re-sent and the handler is not run
- * again, so nothing is decided twice and nothing is lost. Bad records go to the dead-letter topic; transient
- * faults are retried with back-off for as long as the service runs.
+ *     the outbox (outbox.repository.ts) against the run's offsets;
+ *  2. the outputs are produced and the consumed offset committed in one Kafka transaction, fenced by the
+ *     consumer group's generation (transaction-committer.ts).
+ * A crash or failed commit between 1 and 2 replays the stored outputs; the handler is not run again, so
+ * nothing is decided twice and nothing is lost. A record that fails for a reason that is not transient is
+ * found by halving its batch and dead-lettered alone after bounded retries; transient faults are retried
+ * for as long as the partition is ours (retry-policy.ts).
  */
 export class StreamProcessor {
-  private readonly consumer: Consumer;
-  /** One transactional producer per partition processed at once: a producer runs one transaction at a time. */
-  private readonly producers: Producer[];
-  private readonly idle: Producer[];
+  private readonly consumer: KafkaJS.Consumer;
+  private readonly admin: KafkaJS.Admin;
+  private readonly committer: TransactionCommitter;
+  private readonly outbox: StreamOutbox;
+  private readonly health: ConsumerHealth;
   private readonly handlers: Map<string, StreamHandler>;
-  private joined = false;
+  private readonly clock: Clock;
   private stopping = false;
 
   constructor(private readonly options: StreamProcessorOptions) {
-    const { kafka, groupId, instanceId } = options;
+    const { kafka, groupId, instanceId, names, metrics } = options;
     this.handlers = new Map(options.handlers.map((handler) => [handler.topic.name, handler]));
-    this.consumer = kafka.consumer({
-      groupId,
-      readUncommitted: false,
-      sessionTimeout: 10000,
-      heartbeatInterval: 1000,
-      maxWaitTimeInMs: 100,
-      maxBytesPerPartition: 1024 * 1024,
-      retry: { retries: 10 },
-    });
-    this.producers = Array.from({ length: CONCURRENT_PARTITIONS }, (_, slot) =>
-      kafka.producer({
-        transactionalId: `${groupId}-${instanceId}-${slot}`,
-        idempotent: true,
-        maxInFlightRequests: 1,
-        transactionTimeout: 30000,
-      }),
+    this.clock = options.clock ?? new Clock();
+    this.health = new ConsumerHealth(options.stallTimeoutMs ?? 30000, names, metrics);
+    this.outbox = new StreamOutbox(options.pool);
+    this.committer = new TransactionCommitter(
+      kafka,
+      `${groupId}-${instanceId}`,
+      CONCURRENT_PARTITIONS,
+      options.logger,
     );
-    this.idle = [...this.producers];
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
-    this.consumer.on(this.consumer.events.CRASH, () => (this.joined = false));
-    this.consumer.on(this.consumer.events.STOP, () => (this.joined = false));
+    this.admin = kafka.admin();
+    this.consumer = kafka.consumer({
+      kafkaJS: {
+        groupId,
+        fromBeginning: true,
+        autoCommit: false,
+        sessionTimeout: 10000,
+        heartbeatInterval: 1000,
+        maxWaitTimeInMs: 50,
+      },
+      'isolation.level': 'read_committed',
+      'js.consumer.max.batch.size': MAX_BATCH_RECORDS,
+      'max.poll.interval.ms': 300000,
+      rebalance_cb: (error: { code: number }, assignment: KafkaJS.TopicPartition[]) => {
+        if (error.code === ASSIGN_PARTITIONS) this.health.assigned(assignment);
+        else this.health.revoked(assignment);
+      },
+    });
   }
 
-  /** True once the consumer has joined its group and not crashed since. */
+  /** True once the consumer has joined its group, and while no partition with lag is stalled. */
   get ready(): boolean {
-    return this.joined;
+    return !this.stopping && this.health.ready;
   }
 
   async start(): Promise<void> {
     const { names } = this.options;
-    await Promise.all(this.producers.map((producer) => producer.connect()));
+    await this.admin.connect();
     await this.consumer.connect();
-    for (const topic of this.handlers.keys()) {
-      await this.consumer.subscribe({ topic: names.actual(topic), fromBeginning: true });
-    }
+    await this.consumer.subscribe({ topics: [...this.handlers.keys()].map((topic) => names.actual(topic)) });
     await this.consumer.run({
-      autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: CONCURRENT_PARTITIONS,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.health.watch(this.consumer, this.admin, LAG_CHECK_MS);
   }
 
-  /** Lets the batch in flight finish and commit, then leaves the group. */
+  /** Lets the batches in flight finish and commit, then leaves the group. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.health.stop();
     await this.consumer.disconnect().catch(() => undefined);
-    await Promise.all(this.producers.map((producer) => producer.disconnect().catch(() => undefined)));
+    this.health.left();
+    await this.committer.disconnect();
+    await this.admin.disconnect().catch(() => undefined);
   }
 
-  private async onBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-  }: EachBatchPayload): Promise<void> {
-    const current = () => isRunning() && !isStale();
+  private async onBatch({ batch, resolveOffset, isRunning, isStale }: KafkaJS.EachBatchPayload) {
     if (batch.messages.length === 0 || !isRunning() || isStale()) return;
     const topic = this.options.names.canonical(batch.topic);
     const handler = this.handlers.get(topic);
     if (!handler) return;
     const started = process.hrtime.bigint();
+    const scope: BatchScope = {
+      handler,
+      ref: { groupId: this.options.groupId, topic: batch.topic, partition: batch.partition },
+      current: () => !this.stopping && isRunning() && !isStale(),
+      resolve: (offset) => resolveOffset(offset),
+    };
     // The batch continues the trace of its first record's `traceparent` and links the others' (W3C).
     const [first, ...rest] = batch.messages.map((message) =>
       propagation.extract(ROOT_CONTEXT, headersOf(message.headers)),
@@ -163,194 +162,157 @@ export class StreamProcessor {
       const span = trace.getSpanContext(ctx);
       return span ? [{ context: span }] : [];
     });
-    // Long batches keep the group membership alive; the session timeout stays short for fast fail-over.
-    const beat = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_MS);
-    await tracer.startActiveSpan(
-      `process ${topic}`,
-      { kind: SpanKind.CONSUMER, links },
-      first!,
-      async (span) => {
-        try {
-          await this.processWithRetry(
-            handler,
-            batch.topic,
-            batch.partition,
-            batch.messages,
-            heartbeat,
-            current,
-          );
-        } catch (error) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-          throw error;
-        } finally {
-          clearInterval(beat);
-          span.end();
-        }
-      },
-    );
-    resolveOffset(batch.lastOffset());
-    await heartbeat();
+    await tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, links }, first!, async (span) => {
+      try {
+        await this.processRun(scope, batch.messages);
+      } catch (error) {
+        if (!(error instanceof Fenced)) throw error;
+        this.options.logger.info({ topic, partition: batch.partition }, error.message);
+      } finally {
+        span.end();
+      }
+    });
     const { metrics } = this.options;
     metrics.messagesIn.inc({ topic }, batch.messages.length);
     metrics.handlerSeconds.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
-    metrics.consumerLag.set({ topic, partition: String(batch.partition) }, Number(batch.offsetLag()));
   }
 
-  private async processWithRetry(
-    handler: StreamHandler,
-    topic: string,
-    partition: number,
-    messages: KafkaMessage[],
-    heartbeat: () => Promise<void>,
-    /** False once the service stops or a rebalance took the partition away: the batch is abandoned. */
-    isCurrent: () => boolean,
-  ): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+  /** Processes and commits a run of consecutive records; throws `Fenced` when the partition is no longer ours. */
+  private async processRun(scope: BatchScope, messages: ConsumedMessage[]): Promise<void> {
+    const { logger, metrics } = this.options;
+    const topic = scope.handler.topic.name;
+    let transientAttempt = 0;
+    let failures = 0;
+    let lastError: Error | undefined;
+    for (;;) {
       try {
-        await this.processBatch(handler, topic, partition, messages);
-        return;
+        const failure = failures >= RETRY_POLICY.recordAttempts ? lastError : undefined;
+        return await this.processOnce(scope, messages, failure);
       } catch (error) {
-        if (!isTransientError(error)) {
-          await this.isolatePoison(handler, topic, partition, messages, error as Error);
-          return;
+        if (error instanceof Fenced) throw error;
+        if (!scope.current()) throw new Fenced(error);
+        if (isTransient(error)) {
+          metrics.retries.inc({ topic });
+          const delay = backoffMs(transientAttempt++);
+          logger.warn({ err: error, topic, partition: scope.ref.partition, delay }, 'transient fault, retrying');
+          await sleep(delay);
+          continue;
         }
-        if (this.stopping || !isCurrent()) throw error;
-        this.options.metrics.retries.inc({ topic: handler.topic.name });
-        const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt) * (0.5 + Math.random() / 2);
-        this.options.logger.warn(
-          { err: error, topic, partition, attempt, delay },
-          'transient fault, retrying batch',
+        if (messages.length > 1) {
+          // Some record of the run fails on its own account: halve until it stands alone; the rest flow.
+          const half = Math.ceil(messages.length / 2);
+          await this.processRun(scope, messages.slice(0, half));
+          return await this.processRun(scope, messages.slice(half));
+        }
+        failures++;
+        lastError = error as Error;
+        logger.warn(
+          { err: error, topic, partition: scope.ref.partition, offset: messages[0]!.offset, failures },
+          'record failed, retrying',
         );
-        await sleep(delay);
-        await heartbeat().catch(() => undefined);
+        await sleep(backoffMs(failures));
       }
     }
   }
 
-  /** A record that makes the handler fail for a non-transient reason is dead-lettered on its own. */
-  private async isolatePoison(
-    handler: StreamHandler,
-    topic: string,
-    partition: number,
-    messages: KafkaMessage[],
-    error: Error,
-  ): Promise<void> {
-    if (messages.length > 1) {
-      for (const message of messages) {
-        await this.processWithRetry(
-          handler,
-          topic,
-          partition,
-          [message],
-          async () => undefined,
-          () => !this.stopping,
-        );
-      }
-      return;
-    }
-    const [message] = messages as [KafkaMessage];
-    this.options.logger.error(
-      { err: error, topic, partition, offset: message.offset },
-      'record could not be processed',
-    );
-    const letter = deadLetter(
-      { topic, partition, message },
-      'MALFORMED',
-      [{ path: '(root)', message: `could not be processed: ${error.message}` }],
-      new Date(),
-    );
-    this.options.metrics.messagesFailed.inc({ topic: handler.topic.name, reason: 'MALFORMED' });
-    await this.commit(topic, partition, message.offset, [this.serialise(letter)]);
-  }
-
-  private async processBatch(
-    handler: StreamHandler,
-    topic: string,
-    partition: number,
-    messages: KafkaMessage[],
-  ) {
-    const { pool, groupId, tenants, metrics } = this.options;
-    const offsets = messages.map((message) => message.offset);
-    const outputs = await inTransaction(pool, async (tx) => {
-      await tx.query(DELETE_BEHIND, [groupId, topic, partition, offsets[0]]);
-      const done = await tx.query<{ record_offset: string; outputs: SerialisedRecord[] | null }>(
-        SELECT_DONE,
-        [groupId, topic, partition, offsets],
-      );
-      const replayed = done.rows.flatMap((row) => row.outputs ?? []);
-      const doneOffsets = new Set(done.rows.map((row) => row.record_offset));
-      const fresh = messages.filter((message) => !doneOffsets.has(message.offset));
-      if (fresh.length === 0) return replayed;
-
-      const now = new Date();
-      const produced: OutRecord[] = [];
-      const valid = [];
-      for (const message of fresh) {
-        const decoded = decodeRecord(handler.topic, { topic, partition, message }, tenants, now);
-        if (decoded.ok) valid.push(decoded.record);
-        else {
-          produced.push(decoded.deadLetter);
-          const reason = (decoded.deadLetter.value as { reason: string }).reason;
-          metrics.messagesFailed.inc({ topic: handler.topic.name, reason });
-        }
-      }
-      if (valid.length > 0) produced.push(...(await handler.handle(valid, { db: tx, now })));
-      const serialised = produced.map((record) => this.serialise(record));
-      await tx.query(INSERT_DONE, [
-        groupId,
-        topic,
-        partition,
-        fresh.map((message) => message.offset),
-        fresh.map((_, index) => (index === 0 ? JSON.stringify(serialised) : null)),
-      ]);
-      return [...replayed, ...serialised];
+  /**
+   * One attempt: replays the stored outputs of a run processed before (crash, failed commit, rebalance), or
+   * runs the handler (or, with `failure`, dead-letters the lone record) and stores the outputs; then commits.
+   */
+  private async processOnce(scope: BatchScope, messages: ConsumedMessage[], failure?: Error): Promise<void> {
+    const firstOffset = messages[0]!.offset;
+    const lastOffset = messages[messages.length - 1]!.offset;
+    let replay = false;
+    const stored = await inTransaction(this.options.pool, async (tx): Promise<StoredBatch> => {
+      const pending = await this.outbox.pending(tx, scope.ref, firstOffset);
+      replay = pending !== undefined;
+      if (pending) return pending;
+      const produced = failure
+        ? [this.processingFailed(scope, messages[0]!, failure)]
+        : await this.handle(scope, messages, tx);
+      const batch = { firstOffset, lastOffset, outputs: produced.map((record) => this.serialise(record)) };
+      checkSizes(batch.outputs);
+      await this.outbox.store(tx, scope.ref, batch);
+      return batch;
     });
     await this.options.faults?.afterStateCommitted?.();
-    await this.commit(topic, partition, messages[messages.length - 1]!.offset, outputs);
-  }
-
-  /** Produces the outputs and commits the consumed offset atomically (one Kafka transaction). */
-  private async commit(topic: string, partition: number, lastOffset: string, outputs: SerialisedRecord[]) {
-    // kafkajs never runs more than CONCURRENT_PARTITIONS batches at once, so a producer is always idle here.
-    const producer = this.idle.pop()!;
-    try {
-      await this.commitWith(producer, topic, partition, lastOffset, outputs);
-    } finally {
-      this.idle.push(producer);
+    await this.commit(scope, stored, replay);
+    if (BigInt(stored.lastOffset) < BigInt(lastOffset)) {
+      await this.processRun(
+        scope,
+        messages.filter((message) => BigInt(message.offset) > BigInt(stored.lastOffset)),
+      );
     }
-    // Once committed, the stored outputs are never needed again; they may hold personal data (erasure).
-    await this.options.pool
-      .query(DELETE_COMMITTED, [this.options.groupId, topic, partition, lastOffset])
-      .catch(() => undefined);
   }
 
-  private async commitWith(
-    producer: Producer,
-    topic: string,
-    partition: number,
-    lastOffset: string,
-    outputs: SerialisedRecord[],
-  ) {
-    const transaction = await producer.transaction();
-    try {
-      if (outputs.length > 0) {
-        for (const chunk of chunksUnder(outputs, MAX_REQUEST_BYTES)) {
-          await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(chunk) });
-        }
+  private async handle(scope: BatchScope, messages: ConsumedMessage[], tx: PoolClient) {
+    const { tenants, metrics } = this.options;
+    const spec = scope.handler.topic;
+    const now = this.clock.now();
+    const produced: OutRecord[] = [];
+    const valid = [];
+    for (const message of messages) {
+      const source = { topic: scope.ref.topic, partition: scope.ref.partition, message };
+      const decoded = decodeRecord(spec, source, tenants, now);
+      if (decoded.ok) valid.push(decoded.record);
+      else {
+        produced.push(decoded.deadLetter);
+        metrics.messagesFailed.inc({ topic: spec.name, reason: (decoded.deadLetter.value as { reason: string }).reason });
       }
-      await this.options.faults?.afterOutputsSent?.();
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [{ topic, partitions: [{ partition, offset: (BigInt(lastOffset) + 1n).toString() }] }],
-      });
-      await transaction.commit();
-    } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      throw error;
     }
-    for (const record of outputs) {
+    if (valid.length > 0) produced.push(...(await scope.handler.handle(valid, { db: tx, now })));
+    return produced;
+  }
+
+  private processingFailed(scope: BatchScope, message: ConsumedMessage, error: Error): OutRecord {
+    const topic = scope.handler.topic.name;
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
+    this.options.logger.error(
+      { err: error, topic, partition: scope.ref.partition, offset: message.offset, traceId },
+      'record dead-lettered: processing failed after retries',
+    );
+    this.options.metrics.messagesFailed.inc({ topic, reason: 'PROCESSING_FAILED' });
+    const source = { topic: scope.ref.topic, partition: scope.ref.partition, message };
+    const errors = [{ path: '(root)', message: `${error.name}: ${error.message}` }];
+    return deadLetter(source, 'PROCESSING_FAILED', errors, this.clock.now());
+  }
+
+  private async commit(scope: BatchScope, stored: StoredBatch, replay: boolean): Promise<void> {
+    const { ref } = scope;
+    if (replay && (await this.alreadyCommitted(ref, stored))) {
+      scope.resolve(stored.lastOffset);
+      await this.outbox.committed(ref, stored.lastOffset);
+      return;
+    }
+    const target = {
+      consumer: this.consumer,
+      topic: ref.topic,
+      partition: ref.partition,
+      nextOffset: (BigInt(stored.lastOffset) + 1n).toString(),
+    };
+    try {
+      await this.committer.commit(target, stored.outputs, this.options.faults);
+    } catch (error) {
+      if (!scope.current()) throw new Fenced(error);
+      throw new TransientFault(`Kafka transaction failed: ${(error as Error).message}`, error);
+    }
+    scope.resolve(stored.lastOffset);
+    this.health.committed(ref.topic, ref.partition);
+    await this.outbox.committed(ref, stored.lastOffset);
+    for (const record of stored.outputs) {
       this.options.metrics.messagesOut.inc({ topic: this.options.names.canonical(record.topic) });
     }
+  }
+
+  /**
+   * A replayed batch may have been committed after all (a commit that timed out but went through): the group's
+   * committed offset tells. Only asked for stored batches, which are rare.
+   */
+  private async alreadyCommitted(ref: PartitionRef, stored: StoredBatch): Promise<boolean> {
+    const [entry] = await this.consumer.committed([{ topic: ref.topic, partition: ref.partition }], 5000);
+    // No committed offset yet reads as null or a negative logical offset.
+    const committed = entry?.offset == null ? -1n : BigInt(entry.offset);
+    return committed > BigInt(stored.lastOffset);
   }
 
   private serialise(record: OutRecord): SerialisedRecord {
@@ -363,46 +325,16 @@ export class StreamProcessor {
   }
 }
 
-export function groupByTopic(
-  records: Array<{ topic: string; key: string; value: string; headers?: Record<string, string> }>,
-) {
-  const byTopic = new Map<string, Message[]>();
-  for (const record of records) {
-    const messages = byTopic.get(record.topic) ?? [];
-    messages.push({ key: record.key, value: record.value, headers: record.headers });
-    byTopic.set(record.topic, messages);
+/** librdkafka's RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS, passed to the rebalance callback on assignment. */
+const ASSIGN_PARTITIONS = -175;
+
+/** An output larger than the broker accepts would fail the whole Kafka transaction: fail its record instead. */
+function checkSizes(outputs: SerialisedRecord[]): void {
+  for (const record of outputs) {
+    const bytes = recordBytes(record);
+    if (bytes > MAX_RECORD_BYTES)
+      throw new OutputRejected(`an output to ${record.topic} is ${bytes} bytes, over ${MAX_RECORD_BYTES}`);
   }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
 const tracer = trace.getTracer('optline-stream');
-
-/** Splits records into consecutive runs whose serialised size stays under `limit` bytes. */
-export function chunksUnder<T extends { key: string; value: string }>(records: T[], limit: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const record of records) {
-    const bytes = Buffer.byteLength(record.value) + Buffer.byteLength(record.key) + 64;
-    if (current.length > 0 && size + bytes > limit) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(record);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
-
-/** Adds the active trace context (`traceparent`) to a record's headers. */
-export function withTraceContext(headers: Record<string, string> = {}): Record<string, string> {
-  const carrier = { ...headers };
-  propagation.inject(context.active(), carrier);
-  return carrier;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -3,18 +3,23 @@ import { lastValueFrom } from 'rxjs';
 
 import { topicByName } from '@optline/domain';
 
-import type { OutRecord, StreamContext, StreamHandler, StreamRecord } from './records';
+import { checkEmit, toOutRecord, type Emit } from './emit';
+import type { StreamContext, StreamHandler, StreamRecord } from './records';
 import type { StreamProcessor } from './stream-processor';
 
 /**
- * A Nest microservice transport over the stream processor. A service declares its consumers the Nest way,
- * one `@EventPattern(<contract topic name>)` method per topic, taking `(@Payload() records, @Ctx() ctx)`
- * and returning the records to produce.
+ * A Nest microservice transport over the stream processor. A service declares its consumers with
+ * `@Consumes(<topic>)` (consumes.ts), one method per topic, taking `(@Payload() batch, @Ctx() ctx)` and
+ * returning the `Emit`s to produce. With `checkOutputs` (tests and development), every emitted value is
+ * parsed against its topic's schema.
  */
 export class KafkaStreamServer extends Server implements CustomTransportStrategy {
   private processor?: StreamProcessor;
 
-  constructor(private readonly createProcessor: (handlers: StreamHandler[]) => StreamProcessor) {
+  constructor(
+    private readonly createProcessor: (handlers: StreamHandler[]) => StreamProcessor,
+    private readonly checkOutputs = false,
+  ) {
     super();
   }
 
@@ -26,14 +31,16 @@ export class KafkaStreamServer extends Server implements CustomTransportStrategy
     try {
       const handlers: StreamHandler[] = [...this.getHandlers()].map(([pattern, handler]) => {
         const topic = topicByName(pattern);
-        if (!topic) throw new Error(`@EventPattern('${pattern}') names no topic in the contract`);
+        if (!topic) throw new Error(`@Consumes('${pattern}') names no topic in the contract`);
         return {
           topic,
           handle: async (records: Array<StreamRecord<unknown>>, ctx: StreamContext) => {
             const result = await handler(records, ctx);
-            return lastValueFrom(this.transformToObservable(result), { defaultValue: [] }) as Promise<
-              OutRecord[]
-            >;
+            const emitted = (await lastValueFrom(this.transformToObservable(result), {
+              defaultValue: [],
+            })) as Emit[];
+            if (this.checkOutputs) emitted.forEach(checkEmit);
+            return emitted.map(toOutRecord);
           },
         };
       });

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Global, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import type { Admin, Kafka } from 'kafkajs';
+import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { Pool } from 'pg';
 import { Pool as PgPool } from 'pg';
 import type { Logger } from 'pino';
@@ -33,8 +33,9 @@ export interface Runtime {
   logger: Logger;
   metrics: StreamMetrics;
   pool: Pool;
-  kafka: Kafka;
-  admin: Admin;
+  kafka: KafkaJS.Kafka;
+  admin: KafkaJS.Admin;
+  clock: Clock;
   names: TopicNames;
   publisher: Publisher;
   stream: KafkaStreamServer;
@@ -69,7 +70,7 @@ class PlatformModule {
       { provide: PgPool, useValue: runtime.pool },
       { provide: TopicNames, useValue: runtime.names },
       { provide: Publisher, useValue: runtime.publisher },
-      { provide: Clock, useValue: new Clock() },
+      { provide: Clock, useValue: runtime.clock },
     ];
     return {
       module: PlatformModule,
@@ -108,7 +109,9 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
   await provisionTopics(kafka, names, config.partitions);
   const admin = kafka.admin();
   await admin.connect();
-  const publisher = new Publisher(kafka, names, metrics);
+  const offset = config.clockOffsetMs;
+  const clock = offset === 0 ? new Clock() : new Clock(() => new Date(Date.now() + offset));
+  const publisher = new Publisher(kafka, names, metrics, config.checkOutputs);
   await publisher.connect();
   const stream = new KafkaStreamServer(
     (handlers) =>
@@ -123,9 +126,24 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
         tenants,
         logger,
         metrics,
+        clock,
+        stallTimeoutMs: config.stallTimeoutMs,
       }),
+    config.checkOutputs,
   );
-  const runtime: Runtime = { config, tenants, logger, metrics, pool, kafka, admin, names, publisher, stream };
+  const runtime: Runtime = {
+    config,
+    tenants,
+    logger,
+    metrics,
+    pool,
+    kafka,
+    admin,
+    clock,
+    names,
+    publisher,
+    stream,
+  };
 
   @Module({ imports: [PlatformModule.forRuntime(runtime), definition.module] })
   class ServiceRootModule {}

@@ -30,14 +30,20 @@ export class StreamMetrics {
   });
   readonly consumerLag = new Gauge({
     name: 'optline_consumer_lag',
-    help: 'Records behind the partition end after the last batch',
+    help: 'Records behind the partition end, read every 2 s',
     labelNames: ['topic', 'partition'],
     registers: [this.registry],
   });
   readonly retries = new Counter({
     name: 'optline_transient_retries_total',
-    help: 'Batches retried after a transient fault',
+    help: 'Batch attempts retried after a transient fault (database or broker unreachable)',
     labelNames: ['topic'],
+    registers: [this.registry],
+  });
+
+  readonly stalled = new Gauge({
+    name: 'optline_consumer_stalled',
+    help: '1 while a partition with lag has committed nothing for the stall timeout (readiness is then 503)',
     registers: [this.registry],
   });
 

@@ -1,14 +1,13 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 
 let sdk: NodeSDK | undefined;
 
 /**
- * Starts OpenTelemetry before kafkajs and pg are loaded, so their calls are traced: kafkajs spans carry the
- * W3C `traceparent` in Kafka headers, so a trace follows a message across services. Spans are exported over
+ * Starts OpenTelemetry before http and pg are loaded, so their calls are traced. The stream processor carries
+ * the W3C `traceparent` in Kafka headers itself, so a trace follows a message across services. Spans are exported over
  * OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; otherwise tracing still gives log lines their trace ids.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): void {
@@ -21,7 +20,7 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   sdk = new NodeSDK({
     serviceName: `optline-${serviceName}`,
     traceExporter: env.OTEL_EXPORTER_OTLP_ENDPOINT ? new OTLPTraceExporter() : undefined,
-    instrumentations: [new HttpInstrumentation(), new KafkaJsInstrumentation(), new PgInstrumentation()],
+    instrumentations: [new HttpInstrumentation(), new PgInstrumentation()],
   });
   sdk.start();
 }

@@ -6,10 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { Client } from 'pg';
 
-import type { ServiceName } from '@optline/domain';
+import { topicByName, type ServiceName } from '@optline/domain';
 
 import { NODE_FLAGS } from '../config/service-config';
 import { provisionTopics, TopicNames } from '../kafka/kafka';
@@ -18,14 +18,9 @@ export const TEST_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').spli
 export const TEST_DATABASE_BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/optline';
 export const REPO_ROOT = resolve(__dirname, '../../../..');
 
-export function testKafka(clientId = 'optline-test'): Kafka {
-  // Generous retries: a broker that just started, or is busy with a parallel test run, takes a while to serve
-  // the metadata of freshly created topics.
-  return new Kafka({
-    clientId,
-    brokers: TEST_BROKERS,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
+export function testKafka(clientId = 'optline-test'): KafkaJS.Kafka {
+  return new KafkaJS.Kafka({
+    kafkaJS: { clientId, brokers: TEST_BROKERS, logLevel: KafkaJS.logLevel.NOTHING },
   });
 }
 
@@ -68,6 +63,9 @@ export async function createTestTopics(label = 'test', partitions = 3): Promise<
   return names;
 }
 
+/** librdkafka's RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS, passed to the rebalance callback on assignment. */
+const ASSIGN_PARTITIONS = -175;
+
 export interface ProbedRecord {
   topic: string;
   partition: number;
@@ -78,23 +76,33 @@ export interface ProbedRecord {
   headers: Record<string, string>;
 }
 
-/** Reads topics from the beginning (read-committed) and keeps what arrives, for assertions. */
+/**
+ * Reads topics from the beginning (read-committed) and keeps what arrives, for assertions. Every record it
+ * sees on a contract topic is parsed against that topic's schema: a service that writes a shape its
+ * consumers would reject fails the test that saw it (`schemaErrors`).
+ */
 export class TopicProbe {
   readonly records: ProbedRecord[] = [];
+  readonly schemaErrors: string[] = [];
   private readonly positions = new Set<string>();
   private constructor(
-    private readonly consumer: Consumer,
+    private readonly consumer: KafkaJS.Consumer,
     private readonly names: TopicNames,
   ) {}
 
   static async start(names: TopicNames, topics: string[]): Promise<TopicProbe> {
-    const consumer = testKafka().consumer({ groupId: `probe-${randomSuffix()}`, maxWaitTimeInMs: 100 });
-    const probe = new TopicProbe(consumer, names);
-    await consumer.connect();
-    for (const topic of topics) await consumer.subscribe({ topic: names.actual(topic), fromBeginning: true });
     let joined!: () => void;
     const hasJoined = new Promise<void>((done) => (joined = done));
-    consumer.on(consumer.events.GROUP_JOIN, () => joined());
+    const consumer = testKafka().consumer({
+      kafkaJS: { groupId: `probe-${randomSuffix()}`, fromBeginning: true, maxWaitTimeInMs: 50 },
+      'isolation.level': 'read_committed',
+      rebalance_cb: (error: { code: number }) => {
+        if (error.code === ASSIGN_PARTITIONS) joined();
+      },
+    });
+    const probe = new TopicProbe(consumer, names);
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((topic) => names.actual(topic)) });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         // A consumer re-delivers what it had not committed after a rebalance; the probe keeps each record once,
@@ -111,6 +119,11 @@ export class TopicProbe {
         }
         const headers: Record<string, string> = {};
         for (const [name, header] of Object.entries(message.headers ?? {})) headers[name] = String(header);
+        const spec = topicByName(names.canonical(topic));
+        const checked = spec?.schema.safeParse(value);
+        if (checked && !checked.success) {
+          probe.schemaErrors.push(`${spec!.name}@${partition}:${message.offset}: ${checked.error.message}`);
+        }
         probe.records.push({
           topic: names.canonical(topic),
           partition,
@@ -124,6 +137,11 @@ export class TopicProbe {
     });
     await hasJoined;
     return probe;
+  }
+
+  /** Fails if any record seen so far did not match its topic's schema. */
+  expectValidRecords(): void {
+    if (this.schemaErrors.length > 0) throw new Error(`records off their schema:\n${this.schemaErrors.join('\n')}`);
   }
 
   on<T = Record<string, unknown>>(topic: string): T[] {
@@ -175,12 +193,12 @@ export class TopicProbe {
 /** A plain producer for feeding test input (values given as objects are JSON-encoded; strings go as-is). */
 export class TestProducer {
   private constructor(
-    private readonly producer: Producer,
+    private readonly producer: KafkaJS.Producer,
     private readonly names: TopicNames,
   ) {}
 
   static async connect(names: TopicNames): Promise<TestProducer> {
-    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = testKafka().producer({ kafkaJS: { idempotent: true, acks: -1 }, 'linger.ms': 2 });
     await producer.connect();
     return new TestProducer(producer, names);
   }
@@ -193,7 +211,6 @@ export class TestProducer {
   ) {
     await this.producer.send({
       topic: this.names.actual(topic),
-      acks: -1,
       messages: values.map((value, index) => ({
         key: keyOf(value, index),
         headers,
