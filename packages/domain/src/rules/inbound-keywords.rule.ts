@@ -1,11 +1,11 @@
+import { FILLER_WORDS, REPLY_KEYWORDS } from './inbound-keywords.data';
+import type { MessageLanguage } from './message-language';
 import {
   COMPLAINT_PHRASES,
-  FILLER_WORDS,
-  REPLY_KEYWORDS,
+  OPT_OUT_NEGATIONS,
   STOP_PHRASES,
   type ReplyPhrase,
-} from './inbound-keywords.data';
-import type { MessageLanguage } from './message-language';
+} from './revocation-phrases.data';
 import { foldText } from './text-fold';
 
 export type ReplyKind = 'STOP' | 'START' | 'HELP' | 'COMPLAINT' | 'FEEDBACK';
@@ -44,20 +44,24 @@ function indexKeywords(): ReadonlyMap<string, KeywordEntry> {
 
 const SURROUNDING = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const WORD_BREAKS = /[\s\p{P}\p{S}]+/u;
+/** A word spelled out letter by letter: "s t o p", "S.T.O.P". */
+const SPELLED_OUT = /^(?:\p{L}[\s.\-_*]+)+\p{L}$/u;
 
 /**
  * Classifies a reply from a handset (CONTRACT §3; FCC 24-24, 47 CFR 64.1200(a)(10): revocation "by any
- * reasonable means"; compliance-rules.md §2):
- * 1. the whole message is a STOP, START or HELP keyword of one of the six languages (case, accents, full width
- *    and surrounding punctuation ignored), also once filler such as "please" or "thank you" is dropped
- *    (STOP and HELP only: a stray "yes please" must not re-subscribe anyone);
+ * reasonable means"; compliance-rules.md §2). The text is folded first (text-fold.ts: invisible characters,
+ * full width, case, accents, traditional Chinese), then:
+ * 1. the whole message is a STOP, START or HELP keyword of one of the six languages (surrounding punctuation
+ *    ignored), also once filler such as "please" or "thank you" is dropped, or a STOP keyword spelled out
+ *    ("s t o p") (START only as the whole message: a stray "yes please" must not re-subscribe anyone);
  * 2. a spam or abuse report → COMPLAINT;
- * 3. clear revocation wording inside a longer reply → STOP;
+ * 3. revocation wording inside a longer reply → STOP, once negated opt-out wording ("don't unsubscribe me",
+ *    "不要退订") is taken out, so asking to stay subscribed never opts anyone out;
  * 4. anything else → FEEDBACK.
  */
 export function classifyReply(text: string): ReplyClassification {
-  const folded = foldText(text);
-  const whole = folded.replace(SURROUNDING, '').replace(/\s+/g, ' ');
+  const folded = foldText(text).trim().replace(/\s+/g, ' ');
+  const whole = folded.replace(SURROUNDING, '');
   const exact = KEYWORDS.get(whole);
   if (exact !== undefined) return { kind: exact.kind, language: exact.language, keyword: exact.keyword };
 
@@ -67,10 +71,15 @@ export function classifyReply(text: string): ReplyClassification {
   if (trimmed !== undefined && trimmed.kind !== 'START') {
     return { kind: trimmed.kind, language: trimmed.language, keyword: trimmed.keyword };
   }
+  const spelled = SPELLED_OUT.test(whole) ? KEYWORDS.get(whole.replace(/[\s.\-_*]/g, '')) : undefined;
+  if (spelled !== undefined && spelled.kind === 'STOP') {
+    return { kind: 'STOP', language: spelled.language, keyword: spelled.keyword };
+  }
 
   const complaint = firstMatch(COMPLAINT_PHRASES, folded);
   if (complaint !== undefined) return { kind: 'COMPLAINT', ...complaint };
-  const revocation = firstMatch(STOP_PHRASES, folded);
+  const unnegated = OPT_OUT_NEGATIONS.reduce((rest, negation) => rest.replace(negation, ' '), folded);
+  const revocation = firstMatch(STOP_PHRASES, unnegated.trim());
   if (revocation !== undefined) return { kind: 'STOP', ...revocation };
   return { kind: 'FEEDBACK' };
 }
