@@ -268,8 +268,11 @@ function printReport(result) {
   console.log(
     `                 ${number(KAFKAJS_RELAY.messagesPerSecond).padStart(7)} messages/s  ${KAFKAJS_RELAY.client}, before the change (this machine)`,
   );
+  const ratio = result.ratio === null ? '' : `  ${result.ratio} of the relay`;
   console.log(
-    `  pipeline       ${number(pipeline.messagesPerSecond).padStart(7)} messages/s  ${result.ratio === null ? '' : `${result.ratio} of the relay`}`,
+    pipeline.messagesPerSecond === null
+      ? '  pipeline       not run (BENCH_ONLY=relay)'
+      : `  pipeline       ${number(pipeline.messagesPerSecond).padStart(7)} messages/s${ratio}`,
   );
   console.log('\n  peak memory (MB):');
   for (const [name, mb] of Object.entries({ ...relay.peakMemoryMb, ...pipeline.peakMemoryMb }))
