@@ -1,4 +1,4 @@
-import { checkContent } from './content.rule';
+import { checkContent, SHORTENER_DOMAINS } from './content.rule';
 import { prepareMarketingBody } from './marketing-body.rule';
 import { countSegments } from './segments.rule';
 import { renderTemplate, type TemplateValue } from './template.rule';
@@ -202,6 +202,40 @@ describe(checkContent.name, () => {
     ['Link: tinyurl.com.', 'tinyurl.com'],
   ])('%j uses the shortener %s', (text, detail) => {
     expect(checkContent(text, { bannedPhrases: [] })).toEqual([{ rule: 'SHORTENER', detail }]);
+  });
+
+  // Shorteners the old fixed list of 41 did not know, from the maintained list (public-shorteners.data.ts).
+  it.each<[string, string]>([
+    ['Sale: https://2u.pw/Ab3', '2u.pw'],
+    ['Sale: shorturl.asia/x', 'shorturl.asia'],
+    ['限时优惠 t.cn/A6x 回T退订', 't.cn'],
+    ['reurl.cc/x', 'reurl.cc'],
+    ['tiny.pl/x', 'tiny.pl'],
+    ['y2u.be/x', 'y2u.be'],
+    ['han.gl/x', 'han.gl'],
+    ['amzn.to/x', 'amzn.to'],
+    ['bit.do/x', 'bit.do'],
+  ])('%j uses the shortener %s, outside the old list', (text, detail) => {
+    expect(checkContent(text, { bannedPhrases: [] })).toEqual([{ rule: 'SHORTENER', detail }]);
+  });
+
+  it.each<[string, string[], string[]]>([
+    ['amzn.to/x', ['amzn.to'], []],
+    ['https://go.amzn.to/x', ['amzn.to'], []],
+    ['custom.bit.ly/x', ['custom.bit.ly'], []],
+    ['other.bit.ly/x', ['custom.bit.ly'], ['other.bit.ly']],
+    ['bit.ly/x and acme.link/y', ['acme.link'], ['bit.ly']],
+    ['amzn.to/x', ['WWW.AMZN.TO'], []],
+  ])('%j with the tenant domains %j → shorteners %j', (text, brandedDomains, found) => {
+    expect(checkContent(text, { bannedPhrases: [], brandedDomains })).toEqual(
+      found.map((detail) => ({ rule: 'SHORTENER', detail })),
+    );
+  });
+
+  it('knows the maintained list and the old one', () => {
+    expect(SHORTENER_DOMAINS.size).toBeGreaterThan(1400);
+    for (const domain of ['bit.ly', 'tinyurl.com', 'mcaf.ee', 'gg.gg', 'db.tt'])
+      expect(SHORTENER_DOMAINS).toContain(domain);
   });
 
   it.each<[string, string[], string[]]>([

@@ -1,3 +1,4 @@
+import { EXTRA_SHORTENERS, PUBLIC_SHORTENER_LIST } from './public-shorteners.data';
 import { countSegments } from './segments.rule';
 import { foldText } from './text-fold';
 
@@ -8,51 +9,12 @@ export interface ContentViolation {
 
 /**
  * Public link shorteners. Carriers filter their links because anyone can hide a destination behind them
- * (CTIA Messaging Principles; carrier filtering practice); a sender should use its own domain.
+ * (CTIA Messaging Principles; carrier filtering practice); a sender should use its own domain. From a maintained
+ * public list (public-shorteners.data.ts says where it comes from and how to refresh it).
  */
-export const SHORTENER_DOMAINS: ReadonlySet<string> = new Set([
-  'bit.ly',
-  'bitly.com',
-  'j.mp',
-  'tinyurl.com',
-  't.co',
-  'goo.gl',
-  'ow.ly',
-  'is.gd',
-  'v.gd',
-  'buff.ly',
-  'rebrand.ly',
-  'cutt.ly',
-  'shorturl.at',
-  'tiny.cc',
-  'rb.gy',
-  'bl.ink',
-  't.ly',
-  's.id',
-  'shorte.st',
-  'adf.ly',
-  'bit.do',
-  'lnkd.in',
-  'qrco.de',
-  'tr.im',
-  'x.co',
-  'soo.gd',
-  'clck.ru',
-  'u.to',
-  'gg.gg',
-  'tiny.one',
-  'shorturl.com',
-  'short.gy',
-  'urlz.fr',
-  'trib.al',
-  'dlvr.it',
-  'ift.tt',
-  'snip.ly',
-  'surl.li',
-  'cli.re',
-  'mcaf.ee',
-  'db.tt',
-]);
+export const SHORTENER_DOMAINS: ReadonlySet<string> = new Set(
+  `${PUBLIC_SHORTENER_LIST} ${EXTRA_SHORTENERS}`.split(/\s+/).filter((domain) => domain !== ''),
+);
 
 /** Host names, with or without a scheme: `bit.ly/x`, `https://www.t.co/x`. */
 const HOST = /(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[/?#:\s]|$|[),.!;'"])/gi;
@@ -61,14 +23,19 @@ export const MAX_SEGMENTS = 10;
 
 /**
  * Content rules that block a message as CONTENT_VIOLATION (CONTRACT §3 "Content"): links through a public
- * shortener, a tenant-banned phrase (case- and accent-insensitive), more than 10 segments, and a `{{...}}` left
- * unfilled. Returns every violation found, [] when the text is clean.
+ * shortener (unless the host is one of the tenant's own branded domains, or under one), a tenant-banned phrase
+ * (case- and accent-insensitive), more than 10 segments, and a `{{...}}` left unfilled. Returns every violation
+ * found, [] when the text is clean.
  */
-export function checkContent(text: string, input: { bannedPhrases: string[] }): ContentViolation[] {
+export function checkContent(
+  text: string,
+  input: { bannedPhrases: string[]; brandedDomains?: readonly string[] },
+): ContentViolation[] {
   const violations: ContentViolation[] = [];
+  const branded = (input.brandedDomains ?? []).map((domain) => domain.toLowerCase().replace(/^www\./, ''));
   for (const match of text.matchAll(HOST)) {
     const host = (match[1] ?? '').toLowerCase().replace(/^www\./, '');
-    if (isShortener(host)) violations.push({ rule: 'SHORTENER', detail: host });
+    if (isShortener(host) && !isUnder(host, branded)) violations.push({ rule: 'SHORTENER', detail: host });
   }
   const folded = foldText(text);
   for (const phrase of input.bannedPhrases) {
@@ -86,6 +53,10 @@ export function checkContent(text: string, input: { bannedPhrases: string[] }): 
     violations.push({ rule: 'UNRESOLVED_PLACEHOLDER', detail: match[0] });
   }
   return violations;
+}
+
+function isUnder(host: string, domains: readonly string[]): boolean {
+  return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
 
 /** The host or any parent domain of it is a shortener (`go.bit.ly` too). */
