@@ -34,8 +34,7 @@ const KEY_OF: KeyOf = {
   inbound: (v) => `${v.tenantId}:${v.from}`,
   receipts: (v) => `${v.tenantId}:${v.providerMessageId}`,
   outcomes: (v) => `${v.tenantId}:${v.messageId}`,
-  audit: (v) =>
-    `${v.tenantId}:${v.subject.messageId ?? v.subject.campaignId ?? v.subject.phone ?? v.id}`,
+  audit: (v) => `${v.tenantId}:${auditKeySubject(v)}`,
   dlq: (v) => v.key ?? `${v.topic}:${v.partition}:${v.offset}`,
   accepted: (v) => {
     switch (v.kind) {
@@ -74,6 +73,21 @@ const KEY_OF: KeyOf = {
   released: (v) => `${v.message.tenantId}:${v.message.recipient.e164}`,
   deliveryEvents: (v) => `${v.tenantId}:${v.e164}`,
 };
+
+/**
+ * An audit event's key subject: an event about an input (`detail.inputId`) is keyed by the input's id;
+ * auditor queries share one key per tenant; any other event by its message, campaign, then number, and
+ * failing those by the subject its id names (`<service>:<subject>:<action>[:<n>]`, decision-records.ts).
+ */
+function auditKeySubject(v: ValueOf<'audit'>): string {
+  if (typeof v.detail.inputId === 'string') return v.detail.inputId;
+  if (v.action === 'auditor.query') return v.action;
+  const found = v.subject.messageId ?? v.subject.campaignId ?? v.subject.phone;
+  if (found !== undefined) return found;
+  const prefix = `${v.service}:`;
+  const end = v.id.lastIndexOf(`:${v.action}`);
+  return v.id.startsWith(prefix) && end >= prefix.length ? v.id.slice(prefix.length, end) : v.id;
+}
 
 export function keyOf<K extends TopicKey>(topic: K, value: ValueOf<K>): string {
   return (KEY_OF[topic] as (value: ValueOf<K>) => string)(value);
