@@ -82,10 +82,26 @@ async function benchRelay(databaseUrl) {
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    return { child, ready: new Promise((resolve) => child.stdout.once('data', resolve)) };
+    const ready = new Promise((resolve, reject) => {
+      child.stdout.once('data', resolve);
+      child.once('exit', (code) =>
+        reject(new Error(`relay hop ${hop} exited (${code}) before it was ready`)),
+      );
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    return { child, ready, exited };
   });
-  await Promise.all(hops.map((hop) => hop.ready));
+  try {
+    await Promise.all(hops.map((hop) => hop.ready));
+    return await measureRelay(topics, hops);
+  } finally {
+    for (const { child } of hops)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await Promise.all(hops.map((hop) => hop.exited));
+  }
+}
 
+async function measureRelay(topics, hops) {
   const settled = new Map();
   const consumer = await readTopic(topics[HOPS], (value, timestamp, now) => {
     if (!settled.has(value.id))
@@ -115,8 +131,6 @@ async function benchRelay(databaseUrl) {
   const memory = Object.fromEntries(hops.map((hop, i) => [`relay-${i}`, peakMemoryMb(hop.child.pid)]));
   await producer.disconnect();
   await consumer.disconnect();
-  for (const hop of hops) hop.child.kill('SIGTERM');
-  await Promise.all(hops.map((hop) => new Promise((resolve) => hop.child.on('exit', resolve))));
   return {
     messagesPerSecond: Math.round(THROUGHPUT_MESSAGES / throughput.seconds),
     latencyAt1000: latencies(paced.sentAt, settled),
@@ -136,7 +150,15 @@ async function benchPipeline(databaseUrl) {
       OTEL_SDK_DISABLED: 'true',
     },
   });
-  await waitUntilReady(services);
+  try {
+    await waitUntilReady(services);
+    return await measurePipeline(prefix, services);
+  } finally {
+    await stopServices(services);
+  }
+}
+
+async function measurePipeline(prefix, services) {
   const topic = (name) => `${prefix}${name}`;
   const settled = new Map();
   const byStatus = {};
@@ -236,7 +258,6 @@ async function benchPipeline(databaseUrl) {
   const memory = Object.fromEntries(services.map((proc) => [proc.service, peakMemoryMb(proc.child.pid)]));
   await producer.disconnect();
   await consumer.disconnect();
-  await stopServices(services);
   return {
     messagesPerSecond: Math.round(THROUGHPUT_MESSAGES / throughput.seconds),
     latencyAt1000: latencies(paced.sentAt, settled),
