@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+
+import { ConsoleController } from './console.controller';
+
+/** Serves the auditor console's static files at /console. */
+@Module({ controllers: [ConsoleController] })
+export class ConsoleModule {}
