@@ -115,9 +115,32 @@ export async function ensureLibs(log, { reuse = false } = {}) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw new Error(`Maven finished but kafka_2.13-${version}.jar is not in ${tmp}:\n${tail(res.out, 40)}`);
   }
+  if (sameJars(tmp, LIBS_DIR)) {
+    // the same jars: keep the folder a running broker may be using, only stamp it
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.writeFileSync(LIBS_STAMP, `${stamp}\n`);
+    return { version, resolved: false };
+  }
   fs.writeFileSync(path.join(tmp, path.basename(LIBS_STAMP)), `${stamp}\n`);
   // swap the folder as a whole: never mix jars of two versions on one classpath
   fs.rmSync(LIBS_DIR, { recursive: true, force: true });
   fs.renameSync(tmp, LIBS_DIR);
   return { version, resolved: true };
+}
+
+function sameJars(a, b) {
+  const list = (dir) => {
+    try {
+      return fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.jar'))
+        .sort()
+        .map((f) => `${f}:${fs.statSync(path.join(dir, f)).size}`)
+        .join(' ');
+    } catch {
+      return null;
+    }
+  };
+  const jars = list(b);
+  return jars !== null && jars === list(a);
 }
