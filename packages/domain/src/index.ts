@@ -13,16 +13,26 @@ export { normalisePhone, zonesForNumber, regionZones } from './rules/numbers.rul
 export type { NumberType, NormalisedPhone } from './rules/numbers.rule';
 export { resolveRecipientZones, numberZones, areaCodeZones } from './rules/recipient-zones.rule';
 export { ZONE_SPANNING_AREA_CODES, NON_GEOGRAPHIC_MOBILE_RANGES } from './rules/zone-candidates.data';
-export { subdivisionsForNumber, effectiveRules, JURISDICTIONS, WEEKDAYS } from './rules/jurisdiction.rule';
+export {
+  subdivisionsForNumber,
+  effectiveRules,
+  rulesInForce,
+  JURISDICTIONS,
+  WEEKDAYS,
+} from './rules/jurisdiction.rule';
+export { JURISDICTION_VERSIONS } from './rules/jurisdictions.data';
 export type {
   JurisdictionRules,
   EffectiveRules,
+  RuleVersion,
   HolidayCalendar,
   LocalWindow,
   WeekWindows,
   Weekday,
 } from './rules/jurisdiction.rule';
-export { isHoliday } from './rules/holiday-calendar.rule';
+export { isHoliday, isBusinessDay } from './rules/holiday-calendar.rule';
+export { HOLIDAY_SOURCES } from './rules/holiday-sources.data';
+export { CN_ARRANGEMENTS } from './rules/cn-holidays.data';
 export { checkSendingWindow, spreadRelease, SEARCH_HORIZON_DAYS } from './rules/sending-window.rule';
 export type { WindowCheck } from './rules/sending-window.rule';
 export { checkFrequency, bodyHash } from './rules/frequency.rule';
