@@ -1,6 +1,8 @@
 // A fresh broker creates its consumer-offsets and transaction-state topics on first use, and answers "this
 // server does not host this topic-partition" while it does. Joining a group and committing one transaction
 // once, before anything else runs, gets that out of the way.
+import { randomUUID } from 'node:crypto';
+
 import { brokersFromEnv, createKafka } from './kafka.mjs';
 
 const TIMEOUT_MS = 60_000;
@@ -17,7 +19,9 @@ export async function warmUpKafka(brokers = brokersFromEnv()) {
     .catch(() => undefined);
   await admin.disconnect();
 
-  const producer = kafka.producer({ kafkaJS: { transactionalId: 'optline-warm-up' } });
+  // Ids of this warm-up alone, so two warm-ups at the same moment do not fence each other.
+  const id = `optline-warm-up-${randomUUID()}`;
+  const producer = kafka.producer({ kafkaJS: { transactionalId: id } });
   await producer.connect();
   const transaction = await producer.transaction();
   await transaction.send({ topic, messages: [{ value: 'warm-up' }] });
@@ -25,7 +29,7 @@ export async function warmUpKafka(brokers = brokersFromEnv()) {
   await producer.disconnect();
 
   const consumer = kafka.consumer({
-    kafkaJS: { groupId: 'optline-warm-up', fromBeginning: true, maxWaitTimeInMs: 100 },
+    kafkaJS: { groupId: id, fromBeginning: true, autoCommit: false, maxWaitTimeInMs: 100 },
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic] });
