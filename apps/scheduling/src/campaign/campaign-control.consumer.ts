@@ -1,26 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import { Clock, type OutRecord, type StreamContext, type StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { CampaignService } from './campaign.service';
 
 @Controller()
 export class CampaignControlConsumer {
-  constructor(
-    private readonly campaigns: CampaignService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly campaigns: CampaignService) {}
 
-  @EventPattern(TOPICS.campaignControl.name)
-  async handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'campaignControl'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
-    const out: OutRecord[] = [];
-    for (const record of records)
-      out.push(...(await this.campaigns.resume(ctx.db, record.value, this.clock.now())));
+  @Consumes('campaignControl')
+  async handle(@Payload() batch: Batch<'campaignControl'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    const out: Emit[] = [];
+    for (const record of batch) out.push(...(await this.campaigns.resume(ctx.db, record.value, ctx.now)));
     return out;
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 
-import { clockProvider } from '../clock.provider';
 import { DeferralModule } from '../deferral/deferral.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { CampaignControlConsumer } from './campaign-control.consumer';
@@ -10,7 +9,7 @@ import { CampaignService } from './campaign.service';
 @Module({
   imports: [DeferralModule, RecipientsModule],
   controllers: [CampaignControlConsumer],
-  providers: [clockProvider, CampaignRepository, CampaignService],
+  providers: [CampaignRepository, CampaignService],
   exports: [CampaignService],
 })
 export class CampaignModule {}

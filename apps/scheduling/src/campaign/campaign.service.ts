@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
 import { campaignGuard, type CampaignControl, type WorkMessage } from '@optline/domain';
-import { TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import { TenantDirectory, auditRecord, type Db, type Emit } from '@optline/platform';
 
 import { DeferralRepository, type DeferralRow } from '../deferral/deferral.repository';
-import { auditRecord, messageDecision } from '../records';
+import { messageDecision } from '../message-decisions';
 import type { RecipientKey } from '../recipients/recipients.repository';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import {
@@ -43,7 +43,7 @@ export class CampaignService {
   }
 
   /** Counts released marketing messages per campaign, and pauses a campaign the guard stops. */
-  async countReleases(db: Db, released: WorkMessage[], now: Date): Promise<OutRecord[]> {
+  async countReleases(db: Db, released: WorkMessage[], now: Date): Promise<Emit[]> {
     const counts = new Map<string, { key: CampaignKey; sent: number }>();
     for (const message of released) {
       if (message.campaignId === undefined || message.purpose !== 'marketing') continue;
@@ -52,7 +52,7 @@ export class CampaignService {
       entry.sent += 1;
       counts.set(campaignKey(key), entry);
     }
-    const records: OutRecord[] = [];
+    const records: Emit[] = [];
     // Sorted, so concurrent transactions lock campaign rows in the same order.
     for (const [, { key, sent }] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
       records.push(...(await this.guard(db, key, await this.campaigns.add(db, key, { sent }, now), now)));
@@ -65,7 +65,7 @@ export class CampaignService {
     db: Db,
     feedback: RecipientKey & { e164: string; kind: 'opt_out' | 'complaint'; at: Date },
     now: Date,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     const last = await this.recipients.lastSend(
       db,
       feedback,
@@ -82,7 +82,7 @@ export class CampaignService {
       now,
     );
     return [
-      auditRecord({
+      auditRecord('scheduling', {
         subjectId: key.campaignId,
         tenantId: key.tenantId,
         at: now,
@@ -96,11 +96,11 @@ export class CampaignService {
   }
 
   /** `resume` from internal.campaign-control.v1 (POST /v1/campaigns/{id}/resume). */
-  async resume(db: Db, control: CampaignControl, now: Date): Promise<OutRecord[]> {
+  async resume(db: Db, control: CampaignControl, now: Date): Promise<Emit[]> {
     const { tenantId, campaignId, id } = control.value;
     const wasPaused = await this.campaigns.resume(db, { tenantId, campaignId }, now);
     return [
-      auditRecord({
+      auditRecord('scheduling', {
         subjectId: campaignId,
         tenantId,
         at: now,
@@ -112,7 +112,7 @@ export class CampaignService {
     ];
   }
 
-  private async guard(db: Db, key: CampaignKey, counts: CampaignCounts, now: Date): Promise<OutRecord[]> {
+  private async guard(db: Db, key: CampaignKey, counts: CampaignCounts, now: Date): Promise<Emit[]> {
     if (counts.paused) return [];
     const policy = this.tenants.policy(key.tenantId);
     if (campaignGuard(counts, policy) === 'continue') return [];
@@ -120,7 +120,7 @@ export class CampaignService {
     if (pauses === undefined) return [];
     const waiting = await this.deferrals.removeCampaign(db, key.tenantId, key.campaignId);
     return [
-      auditRecord({
+      auditRecord('scheduling', {
         subjectId: key.campaignId,
         tenantId: key.tenantId,
         at: now,
@@ -141,7 +141,7 @@ export class CampaignService {
     ];
   }
 
-  private async blockWaiting(db: Db, waiting: DeferralRow[], now: Date): Promise<OutRecord[]> {
+  private async blockWaiting(db: Db, waiting: DeferralRow[], now: Date): Promise<Emit[]> {
     await this.deferrals.recordDecisions(
       db,
       waiting.map((row) => ({

@@ -2,9 +2,8 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 
-import { Clock, LOGGER, Publisher, inTransaction } from '@optline/platform';
+import { Clock, LOGGER, Publisher, emit, inTransaction } from '@optline/platform';
 
-import { dueTickRecord } from '../records';
 import { DeferralRepository } from './deferral.repository';
 
 const TICK_EVERY_MS = 250;
@@ -63,7 +62,7 @@ export class DeferralTimer implements OnApplicationBootstrap, OnModuleDestroy {
       const room = MAX_IN_FLIGHT - (await this.deferrals.inFlight(tx, retickBefore));
       if (room <= 0) return 0;
       const ticks = await this.deferrals.claimDue(tx, now, retickBefore, room);
-      await this.publisher.send(ticks.map(dueTickRecord));
+      await this.publisher.emit(ticks.map((tick) => emit('due', tick)));
       await this.deferrals.markTicked(tx, ticks, now);
       return ticks.length;
     });

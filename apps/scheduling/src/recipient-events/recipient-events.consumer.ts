@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { RecipientEventsService } from './recipient-events.service';
 
@@ -10,14 +9,12 @@ import { RecipientEventsService } from './recipient-events.service';
 export class RecipientEventsConsumer {
   constructor(private readonly recipientEvents: RecipientEventsService) {}
 
-  @EventPattern(TOPICS.recipientEvents.name)
-  handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'recipientEvents'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('recipientEvents')
+  handle(@Payload() batch: Batch<'recipientEvents'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.recipientEvents.handle(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
+      ctx.now,
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
 import { CampaignModule } from '../campaign/campaign.module';
-import { clockProvider } from '../clock.provider';
 import { DeferralModule } from '../deferral/deferral.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { RecipientEventsConsumer } from './recipient-events.consumer';
@@ -10,6 +9,6 @@ import { RecipientEventsService } from './recipient-events.service';
 @Module({
   imports: [DeferralModule, RecipientsModule, CampaignModule],
   controllers: [RecipientEventsConsumer],
-  providers: [clockProvider, RecipientEventsService],
+  providers: [RecipientEventsService],
 })
 export class RecipientEventsModule {}

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
 import type { RecipientEvent } from '@optline/domain';
-import { Clock, type Db, type OutRecord } from '@optline/platform';
+import type { Db, Emit } from '@optline/platform';
 
 import { CampaignService } from '../campaign/campaign.service';
 import { DeferralRepository, type DeferralRow } from '../deferral/deferral.repository';
 import { isRevoked, type ConsentRecord } from '../recipients/consent-view';
 import { RecipientKeys, byRecipient, distinctRecipients, recipientId } from '../recipients/recipient-keys';
 import { RecipientsRepository, type RecipientKey } from '../recipients/recipients.repository';
-import { messageDecision } from '../records';
+import { messageDecision } from '../message-decisions';
 
 /**
  * What consent tells about recipients (internal.recipient-events.v1): consent changes (an opt-out cancels the
@@ -18,21 +18,19 @@ import { messageDecision } from '../records';
 @Injectable()
 export class RecipientEventsService {
   constructor(
-    private readonly clock: Clock,
     private readonly keys: RecipientKeys,
     private readonly recipients: RecipientsRepository,
     private readonly deferrals: DeferralRepository,
     private readonly campaigns: CampaignService,
   ) {}
 
-  async handle(db: Db, events: RecipientEvent[]): Promise<OutRecord[]> {
-    const now = this.clock.now();
+  async handle(db: Db, events: RecipientEvent[], now: Date): Promise<Emit[]> {
     const keyed = events.map((event) => ({ event, key: this.keys.of(event.tenantId, event.e164) }));
     const everyone = distinctRecipients(keyed.map(({ key }) => key));
     await this.recipients.lock(db, everyone, now);
     const history = byRecipient(await this.recipients.consentHistory(db, everyone));
 
-    const records: OutRecord[] = [];
+    const records: Emit[] = [];
     for (const { event, key } of keyed) {
       const consent = history.get(recipientId(key)) ?? [];
       history.set(recipientId(key), consent);
@@ -68,7 +66,7 @@ export class RecipientEventsService {
     event: Extract<RecipientEvent, { kind: 'consent_changed' }>,
     consent: Array<RecipientKey & ConsentRecord>,
     now: Date,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     const seq = await this.recipients.recordConsentEvent(db, key, { ...event, at: new Date(event.at) });
     if (seq === undefined) return [];
     consent.push({
@@ -96,7 +94,7 @@ export class RecipientEventsService {
   }
 
   /** Waiting messages cancelled OPTED_OUT: off the queue, number and body with them. */
-  private async cancel(db: Db, rows: DeferralRow[], now: Date): Promise<OutRecord[]> {
+  private async cancel(db: Db, rows: DeferralRow[], now: Date): Promise<Emit[]> {
     if (rows.length === 0) return [];
     await this.deferrals.remove(db, rows);
     await this.deferrals.recordDecisions(

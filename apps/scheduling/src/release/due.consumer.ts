@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { ReleaseService } from './release.service';
 
@@ -10,14 +9,12 @@ import { ReleaseService } from './release.service';
 export class DueConsumer {
   constructor(private readonly release: ReleaseService) {}
 
-  @EventPattern(TOPICS.due.name)
-  handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'due'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('due')
+  handle(@Payload() batch: Batch<'due'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.release.releaseDue(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
+      ctx.now,
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 
 import { CampaignModule } from '../campaign/campaign.module';
-import { clockProvider } from '../clock.provider';
 import { DeferralModule } from '../deferral/deferral.module';
 import { RecipientsModule } from '../recipients/recipients.module';
 import { ClearedConsumer } from './cleared.consumer';
@@ -11,6 +10,6 @@ import { ReleaseService } from './release.service';
 @Module({
   imports: [DeferralModule, RecipientsModule, CampaignModule],
   controllers: [ClearedConsumer, DueConsumer],
-  providers: [clockProvider, ReleaseService],
+  providers: [ReleaseService],
 })
 export class ReleaseModule {}

@@ -7,7 +7,7 @@ import {
   type EffectiveRules,
   type WorkMessage,
 } from '@optline/domain';
-import { Clock, TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import { TenantDirectory, type Db, type Emit } from '@optline/platform';
 
 import { CampaignService } from '../campaign/campaign.service';
 import {
@@ -17,10 +17,10 @@ import {
   type MessageDecisionRow,
   type MessageKey,
 } from '../deferral/deferral.repository';
+import { messageDecision, releasedRecords } from '../message-decisions';
 import { highestSeq, isRevoked } from '../recipients/consent-view';
 import { RecipientKeys, byRecipient, distinctRecipients, recipientId } from '../recipients/recipient-keys';
 import { RecipientsRepository, type RecipientKey, type SendRow } from '../recipients/recipients.repository';
-import { messageDecision, releasedRecords } from '../records';
 import { decide, type Decision } from './release.decision';
 import { localHour } from './local-hour';
 
@@ -35,7 +35,7 @@ interface Candidate {
 
 /** Everything one batch decided, written together at the end. */
 class BatchWrites {
-  readonly records: OutRecord[] = [];
+  readonly records: Emit[] = [];
   readonly decisions: MessageDecisionRow[] = [];
   readonly newDeferrals: DeferralRow[] = [];
   readonly redeferrals: DeferralRow[] = [];
@@ -55,7 +55,6 @@ export class ReleaseService {
   private readonly rulesCache = new Map<string, EffectiveRules>();
 
   constructor(
-    private readonly clock: Clock,
     private readonly tenants: TenantDirectory,
     private readonly keys: RecipientKeys,
     private readonly recipients: RecipientsRepository,
@@ -64,8 +63,7 @@ export class ReleaseService {
   ) {}
 
   /** Messages from consent (internal.cleared.v1), each decided once per message id. */
-  async arrive(db: Db, messages: WorkMessage[]): Promise<OutRecord[]> {
-    const now = this.clock.now();
+  async arrive(db: Db, messages: WorkMessage[], now: Date): Promise<Emit[]> {
     const decided = await this.deferrals.decided(db, messages);
     const candidates: Candidate[] = [];
     for (const message of messages) {
@@ -79,8 +77,7 @@ export class ReleaseService {
   }
 
   /** Due ticks (internal.due.v1): a row already released, or not due yet, is ignored. */
-  async releaseDue(db: Db, ticks: DueTick[]): Promise<OutRecord[]> {
-    const now = this.clock.now();
+  async releaseDue(db: Db, ticks: DueTick[], now: Date): Promise<Emit[]> {
     await this.recipients.lock(
       db,
       distinctRecipients(ticks.map((tick) => this.keys.of(tick.tenantId, tick.e164))),
@@ -100,7 +97,7 @@ export class ReleaseService {
     candidates: Candidate[],
     phase: 'arrival' | 'due',
     now: Date,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     if (candidates.length === 0) return [];
     const everyone = distinctRecipients(candidates.map((candidate) => candidate.key));
     const marketing = candidates.filter(
