@@ -115,6 +115,27 @@ describe('auditor console in Chromium, on the real audit service', () => {
     expect(await page.getByTestId('zone').textContent()).toMatch(/America\/New_York \(UTC-0[45]:00\)/);
   });
 
+  it('serves its built files under a strict Content-Security-Policy, and nothing outside them', async () => {
+    const index = await fetch(`${stack.base}/console/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(await index.text())?.[1];
+    const asset = await fetch(`${stack.base}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    for (const path of [
+      '/console/%2e%2e/package.json',
+      '/console/..%2fpackage.json',
+      '/console/assets/none.js',
+    ]) {
+      const answer = await fetch(`${stack.base}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(await answer.json()).toMatchObject({ error: 'not_found' });
+    }
+  });
+
   it('finds a blocked message and shows each decision with its reason code, service and rules version', async () => {
     await open('Message');
     await page.getByLabel('Message id').fill(BLOCKED_MESSAGE);

@@ -23,9 +23,15 @@ export const KEYS = { demo: 'demo-auditor-key', demoProducer: 'demo-producer-key
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Keyed as the services key them: by message, so one message's records keep their order on one partition. */
 const tenantKey = (value: unknown) => {
-  const { tenantId, id, messageId } = value as { tenantId: string; id?: string; messageId?: string };
-  return `${tenantId}:${id ?? messageId}`;
+  const { tenantId, id, messageId, subject } = value as {
+    tenantId: string;
+    id?: string;
+    messageId?: string;
+    subject?: { messageId?: string; campaignId?: string };
+  };
+  return `${tenantId}:${messageId ?? subject?.messageId ?? subject?.campaignId ?? id}`;
 };
 
 /** The audit service with the repo's tenants (config/optline.yaml: demo, acme-eu). */
