@@ -3,7 +3,13 @@ import { countSegments } from './segments.rule';
 import { foldText } from './text-fold';
 
 export interface ContentViolation {
-  rule: 'SHORTENER' | 'BANNED_PHRASE' | 'TOO_MANY_SEGMENTS' | 'UNRESOLVED_PLACEHOLDER';
+  rule:
+    | 'SHORTENER'
+    | 'BANNED_PHRASE'
+    | 'TOO_MANY_SEGMENTS'
+    | 'UNRESOLVED_PLACEHOLDER'
+    | 'DLT_UNREGISTERED'
+    | 'SENDER_IDENTITY';
   detail: string;
 }
 

@@ -1,4 +1,5 @@
 import type { EffectivePolicy } from '../contract/tenants';
+import { BLACKOUTS, type Blackout } from './blackouts.data';
 import { DEFAULT_RULES, JURISDICTION_VERSIONS, week } from './jurisdictions.data';
 import { CA_AREA_CODES, US_AREA_CODES } from './nanp-area-codes.data';
 
@@ -64,6 +65,8 @@ export interface EffectiveRules {
   readonly maxPer7d: number;
   /** Zones the window must hold in besides the recipient's (a statute's own zone, e.g. Mississippi's Central time). */
   readonly windowZones: readonly string[];
+  /** Dated blackouts of the applied jurisdictions (Louisiana's emergencies and declared holidays). */
+  readonly blackouts: readonly Blackout[];
 }
 
 const ALL_DAY: LocalWindow = { start: '00:00', end: '24:00' };
@@ -115,12 +118,14 @@ export function subdivisionsForNumber(e164: string): string[] {
  * subdivision) and the tenant policy: per weekday the intersection of the windows, holidays closed if any
  * jurisdiction says so (with all their calendars), the smallest caps. With `at`, each jurisdiction's rules are
  * the version in force at that instant (the decision's), and `ruleVersions` names them; without it, the
- * current versions (JURISDICTIONS).
+ * current versions (JURISDICTIONS). `extra.blackouts` adds an operator's dated blackouts to BLACKOUTS; those of
+ * the applied jurisdictions close the window (compliance-rules.md §3.8).
  */
 export function effectiveRules(
   input: { region: string; subdivisions: string[] },
   policy: EffectivePolicy,
   at?: Date,
+  extra: { blackouts?: readonly Blackout[] } = {},
 ): EffectiveRules {
   const jurisdiction = (id: string): JurisdictionRules | undefined =>
     at === undefined
@@ -153,6 +158,9 @@ export function effectiveRules(
     maxPer24h: Math.min(policy.maxPer24h, ...applied.map((rules) => rules.maxPer24h ?? Infinity)),
     maxPer7d: policy.maxPer7d,
     windowZones: applied.flatMap((rules) => (rules.windowZone === undefined ? [] : [rules.windowZone])),
+    blackouts: [...BLACKOUTS, ...(extra.blackouts ?? [])].filter((blackout) =>
+      applied.some((rules) => rules.id === blackout.jurisdiction),
+    ),
   };
 }
 

@@ -508,6 +508,7 @@ function custom(daily: LocalWindow | null, except: Partial<WeekWindows> = {}): E
   return {
     jurisdictions: ['TEST'],
     ruleVersions: [{ id: 'TEST', version: '1' }],
+    blackouts: [],
     week: week as unknown as WeekWindows,
     noHolidays: false,
     holidayCalendars: [],

@@ -1,10 +1,18 @@
 import { IANAZone } from 'luxon';
 
+import type { Blackout } from './blackouts.data';
 import { isHoliday } from './holiday-calendar.rule';
 import { WEEKDAYS, type EffectiveRules } from './jurisdiction.rule';
 
 export type WindowCheck =
-  { allowed: true } | { allowed: false; reason: 'QUIET_HOURS' | 'HOLIDAY'; opensAt: Date };
+  | { allowed: true }
+  | {
+      allowed: false;
+      reason: 'QUIET_HOURS' | 'HOLIDAY';
+      opensAt: Date;
+      /** Set when a dated blackout (blackouts.data.ts) closes the window at `at`. */
+      blackout?: Blackout['kind'];
+    };
 
 /** An open stretch of time, epoch milliseconds, end exclusive. */
 export interface OpenInterval {
@@ -35,7 +43,9 @@ const FIRST_LOOK = 2 * DAY;
  *   common opening exists within SEARCH_HORIZON_DAYS (zones too far apart), or `zones` is empty (no candidate:
  *   deny by default, compliance-rules.md §3.1), `opensAt` is `at` + the horizon: a time to check again, not a
  *   promise that the window opens then.
- * - `reason` is HOLIDAY when `at` falls on a holiday of the calendars in any zone, else QUIET_HOURS.
+ * - `reason` is HOLIDAY when `at` falls on a holiday of the calendars in any zone or in a declared-holiday
+ *   blackout, else QUIET_HOURS (an emergency blackout is QUIET_HOURS with `blackout: 'emergency'`).
+ * - A dated blackout of `rules.blackouts` closes every zone from its start to its end (LPSC R-29617, §3.8).
  */
 export function checkSendingWindow(at: Date, zones: string[], rules: EffectiveRules): WindowCheck {
   const now = at.getTime();
@@ -43,9 +53,17 @@ export function checkSendingWindow(at: Date, zones: string[], rules: EffectiveRu
   const allZones = [...new Set([...zones, ...rules.windowZones])];
   const next = nextOpenInterval(now, allZones, rules);
   if (next !== undefined && next.start <= now) return { allowed: true };
+  const opensAt = new Date(next === undefined ? now + HORIZON : next.start);
+  const blackout = rules.blackouts.find(
+    (each) => Date.parse(each.from) <= now && now < Date.parse(each.until),
+  );
+  if (blackout !== undefined) {
+    const reason = blackout.kind === 'declared-holiday' ? 'HOLIDAY' : 'QUIET_HOURS';
+    return { allowed: false, reason, opensAt, blackout: blackout.kind };
+  }
   const reason =
     rules.noHolidays && allZones.some((zone) => isHolidayIn(now, zone, rules)) ? 'HOLIDAY' : 'QUIET_HOURS';
-  return { allowed: false, reason, opensAt: new Date(next === undefined ? now + HORIZON : next.start) };
+  return { allowed: false, reason, opensAt };
 }
 
 /** The first common open interval that has not ended at `now`, within the horizon. */
@@ -76,7 +94,21 @@ export function openIntervals(
     const own = zoneIntervals(zone, from, to, rules);
     common = common === undefined ? own : intersectIntervals(common, own);
   }
-  return common ?? [];
+  return rules.blackouts.reduce(
+    (open, blackout) => withoutInterval(open, Date.parse(blackout.from), Date.parse(blackout.until)),
+    common ?? [],
+  );
+}
+
+/** The intervals with `[start, end)` cut out. */
+function withoutInterval(intervals: readonly OpenInterval[], start: number, end: number): OpenInterval[] {
+  return intervals.flatMap((interval) => {
+    if (interval.end <= start || interval.start >= end) return [interval];
+    const pieces: OpenInterval[] = [];
+    if (interval.start < start) pieces.push({ start: interval.start, end: start });
+    if (interval.end > end) pieces.push({ start: end, end: interval.end });
+    return pieces;
+  });
 }
 
 function zoneIntervals(name: string, from: number, to: number, rules: EffectiveRules): OpenInterval[] {
