@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
 import { checkConsent, type WorkMessage } from '@optline/domain';
-import type { Db, OutRecord } from '@optline/platform';
+import { auditRecord, emit, messageOutcome, messageSubject, type Db, type Emit } from '@optline/platform';
 
 import type { LedgerBook } from '../ledger/ledger-book';
 import { LedgerService } from '../ledger/ledger.service';
-import { auditRecord, blockedOutcome, clearedRecord } from '../records';
 import { ConsentCheckRepository, messageKey, type CheckedMessage } from './consent-check.repository';
 
 /**
@@ -39,8 +38,8 @@ export class ConsentCheckBatch {
     private readonly ledger: LedgerService,
   ) {}
 
-  check(book: LedgerBook, message: WorkMessage, now: Date): OutRecord[] {
-    if (message.kind !== 'request') return [clearedRecord(message)];
+  check(book: LedgerBook, message: WorkMessage, now: Date): Emit[] {
+    if (message.kind !== 'request') return [emit('cleared', { kind: 'message', message })];
     const key = messageKey(message.tenantId, message.messageId);
     if (this.seen.has(key)) return [];
     this.seen.add(key);
@@ -56,12 +55,14 @@ export class ConsentCheckBatch {
       ...(check.eventId === undefined ? {} : { ledgerEventId: check.eventId }),
       checkedAt: now,
     });
-    const subject = {
+    const ref = {
       messageId: message.messageId,
-      phone: message.recipient.e164,
-      ...(message.campaignId === undefined ? {} : { campaignId: message.campaignId }),
+      tenantId: message.tenantId,
+      campaignId: message.campaignId,
+      to: message.recipient.e164,
     };
-    const checked = auditRecord({
+    const subject = messageSubject(ref);
+    const checked = auditRecord('consent', {
       subjectId: message.messageId,
       tenantId: message.tenantId,
       at: now,
@@ -76,11 +77,11 @@ export class ConsentCheckBatch {
     });
     if (check.allowed) {
       const cleared = check.eventId === undefined ? message : { ...message, consentEventId: check.eventId };
-      return [checked, clearedRecord(cleared)];
+      return [checked, emit('cleared', { kind: 'message', message: cleared })];
     }
     return [
       checked,
-      auditRecord({
+      auditRecord('consent', {
         subjectId: message.messageId,
         tenantId: message.tenantId,
         at: now,
@@ -92,7 +93,12 @@ export class ConsentCheckBatch {
           ...(check.eventId === undefined ? {} : { ledgerEventId: check.eventId }),
         },
       }),
-      blockedOutcome(message, check.reason, now, check.eventId),
+      messageOutcome(ref, {
+        status: 'blocked',
+        reason: check.reason,
+        at: now,
+        detail: check.eventId === undefined ? {} : { ledgerEventId: check.eventId },
+      }),
     ];
   }
 }

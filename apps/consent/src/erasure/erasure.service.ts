@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 
 import { normalisePhone, type ScreenedItem } from '@optline/domain';
-import type { Db, OutRecord } from '@optline/platform';
+import { auditRecord, emit, type Db, type Emit } from '@optline/platform';
 
 import type { LedgerBook } from '../ledger/ledger-book';
 import { LedgerRepository } from '../ledger/ledger.repository';
 import { LedgerService, PURPOSES } from '../ledger/ledger.service';
-import { auditRecord, recipientEventRecord } from '../records';
 import { ErasureRepository } from './erasure.repository';
 
 type ScreenedErasure = Extract<ScreenedItem, { kind: 'erasure' }>;
@@ -25,7 +24,7 @@ export class ErasureService {
     private readonly erasures: ErasureRepository,
   ) {}
 
-  async erase(db: Db, book: LedgerBook, item: ScreenedErasure, now: Date): Promise<OutRecord[]> {
+  async erase(db: Db, book: LedgerBook, item: ScreenedErasure, now: Date): Promise<Emit[]> {
     const { tenantId, e164, requestId } = item;
     const fingerprint = this.ledger.fingerprint(tenantId, e164);
     if (!(await this.erasures.recordErasure(db, tenantId, requestId, fingerprint, now))) return [];
@@ -54,8 +53,8 @@ export class ErasureService {
     book.forget(tenantId, fingerprint);
     return [
       ...appended.records,
-      recipientEventRecord({ kind: 'erased', tenantId, e164, at: item.at }),
-      auditRecord({
+      emit('recipientEvents', { kind: 'erased', tenantId, e164, at: item.at }),
+      auditRecord('consent', {
         subjectId: `erasure:${requestId}`,
         tenantId,
         at: now,

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { ConsentEvent, normalisePhone, parseWith, type ScreenedItem } from '@optline/domain';
-import type { Db, OutRecord } from '@optline/platform';
+import { auditRecord, type Db, type Emit } from '@optline/platform';
 
-import { auditRecord } from '../records';
 import type { LedgerBook } from './ledger-book';
 import { LedgerService } from './ledger.service';
 
@@ -14,13 +13,13 @@ type ScreenedConsent = Extract<ScreenedItem, { kind: 'consent' }>;
 export class ConsentEventsService {
   constructor(private readonly ledger: LedgerService) {}
 
-  async record(db: Db, book: LedgerBook, item: ScreenedConsent, now: Date): Promise<OutRecord[]> {
+  async record(db: Db, book: LedgerBook, item: ScreenedConsent, now: Date): Promise<Emit[]> {
     // The topic schema already refuses an opt_in without proof; checked again here because the ledger is the
     // evidence (GDPR Art. 7(1)): a row without proof must never be written, whatever sent it.
     const parsed = parseWith(ConsentEvent, item.event);
     if (!parsed.ok) {
       return [
-        auditRecord({
+        auditRecord('consent', {
           subjectId: `consent_event:${item.event.id}`,
           tenantId: item.event.tenantId,
           at: now,

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { phoneFingerprint, type Purpose } from '@optline/domain';
-import { SERVICE_CONFIG, type Db, type OutRecord, type ServiceConfig } from '@optline/platform';
+import { SERVICE_CONFIG, auditRecord, emit, type Db, type Emit, type ServiceConfig } from '@optline/platform';
 
-import { auditRecord, recipientEventRecord } from '../records';
 import type { LedgerBook, LedgerState } from './ledger-book';
 import { LedgerRepository, type LedgerDraft } from './ledger.repository';
 import { proofHash } from './proof';
@@ -23,7 +22,7 @@ export interface Appended {
   /** Purposes whose deciding event changed. */
   changes: LedgerChange[];
   /** `consent.opt_in`/`consent.opt_out` audit per appended row, `consent_changed` per change. */
-  records: OutRecord[];
+  records: Emit[];
 }
 
 /** Appends to the consent ledger and keeps the current-state projection and downstream services in step. */
@@ -79,8 +78,8 @@ export class LedgerService {
 }
 
 /** `consent.opt_in` / `consent.opt_out`: the ledger event itself, proof included (README: audit events). */
-function ledgerAudit(row: LedgerDraft, now: Date): OutRecord {
-  return auditRecord({
+function ledgerAudit(row: LedgerDraft, now: Date): Emit {
+  return auditRecord('consent', {
     subjectId: row.id,
     tenantId: row.tenantId,
     at: now,
@@ -103,12 +102,12 @@ function ledgerAudit(row: LedgerDraft, now: Date): OutRecord {
  * Tells scheduling, delivery and validation that a purpose's deciding event changed. An opt-in that is already
  * expired when it arrives gives no `opted_in`: it allows nothing.
  */
-function consentChanged(state: LedgerState, e164: string | null): OutRecord[] {
+function consentChanged(state: LedgerState, e164: string | null): Emit[] {
   const event = state.event;
   if (event === undefined || e164 === null || (state.status !== 'opted_in' && state.status !== 'opted_out'))
     return [];
   return [
-    recipientEventRecord({
+    emit('recipientEvents', {
       kind: 'consent_changed',
       tenantId: event.tenantId,
       e164,

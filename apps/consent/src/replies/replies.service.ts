@@ -11,11 +11,10 @@ import {
   type TenantConfig,
   type WorkMessage,
 } from '@optline/domain';
-import { TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import { TenantDirectory, auditRecord, emit, type Db, type Emit } from '@optline/platform';
 
 import type { LedgerBook, LedgerCause } from '../ledger/ledger-book';
 import { LedgerService, PURPOSES, type LedgerChange } from '../ledger/ledger.service';
-import { auditRecord, clearedRecord, recipientEventRecord } from '../records';
 import { RepliesRepository, type ReplyRow, type RevokedPurpose } from './replies.repository';
 
 type ScreenedInbound = Extract<ScreenedItem, { kind: 'inbound' }>;
@@ -33,7 +32,7 @@ export class RepliesService {
     private readonly tenants: TenantDirectory,
   ) {}
 
-  async handle(db: Db, book: LedgerBook, item: ScreenedInbound, now: Date): Promise<OutRecord[]> {
+  async handle(db: Db, book: LedgerBook, item: ScreenedInbound, now: Date): Promise<Emit[]> {
     const { inbound, recipient } = item;
     const reply = classifyReply(inbound.text);
     const row: ReplyRow = {
@@ -51,7 +50,7 @@ export class RepliesService {
     // The same reply delivered twice is handled once: no second opt-out, no second confirmation.
     if (!(await this.replies.recordReply(db, row))) return [];
 
-    const records: OutRecord[] = [];
+    const records: Emit[] = [];
     let answer: WorkMessage | undefined;
     switch (reply.kind) {
       case 'STOP':
@@ -75,7 +74,7 @@ export class RepliesService {
         break;
     }
     records.unshift(
-      auditRecord({
+      auditRecord('consent', {
         subjectId: `inbound:${inbound.id}`,
         tenantId: inbound.tenantId,
         at: now,
@@ -89,7 +88,7 @@ export class RepliesService {
           ...(answer === undefined ? {} : { replyMessageId: answer.messageId }),
         },
       }),
-      recipientEventRecord({
+      emit('recipientEvents', {
         kind: 'replied',
         tenantId: inbound.tenantId,
         e164: recipient.e164,
@@ -97,7 +96,7 @@ export class RepliesService {
         at: inbound.occurredAt,
       }),
     );
-    if (answer !== undefined) records.push(clearedRecord(answer));
+    if (answer !== undefined) records.push(emit('cleared', { kind: 'message', message: answer }));
     return records;
   }
 
@@ -113,7 +112,7 @@ export class RepliesService {
     row: ReplyRow,
     cause: LedgerCause,
     reply: ReplyClassification,
-    records: OutRecord[],
+    records: Emit[],
     now: Date,
   ): Promise<WorkMessage | undefined> {
     const drafts = PURPOSES.map((purpose) =>
@@ -168,7 +167,7 @@ export class RepliesService {
     item: ScreenedInbound,
     row: ReplyRow,
     now: Date,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     const revocation = await this.replies.openRevocation(db, row.tenantId, row.fingerprint);
     if (revocation === undefined || row.occurredAt <= revocation.stoppedAt) return [];
     const drafts = revocation.revoked

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { ScreenedService } from './screened.service';
 
@@ -10,14 +9,12 @@ import { ScreenedService } from './screened.service';
 export class ScreenedConsumer {
   constructor(private readonly screened: ScreenedService) {}
 
-  @EventPattern(TOPICS.screened.name)
-  handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'screened'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('screened')
+  handle(@Payload() batch: Batch<'screened'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.screened.process(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
+      ctx.now,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { ScreenedItem } from '@optline/domain';
-import { Clock, type Db, type OutRecord } from '@optline/platform';
+import type { Db, Emit } from '@optline/platform';
 
 import { ConsentCheckService } from '../check/consent-check.service';
 import { ErasureService } from '../erasure/erasure.service';
@@ -18,7 +18,6 @@ import { RepliesService } from '../replies/replies.service';
 @Injectable()
 export class ScreenedService {
   constructor(
-    private readonly clock: Clock,
     private readonly ledger: LedgerService,
     private readonly ledgerRows: LedgerRepository,
     private readonly consentEvents: ConsentEventsService,
@@ -27,14 +26,13 @@ export class ScreenedService {
     private readonly erasures: ErasureService,
   ) {}
 
-  async process(db: Db, items: ScreenedItem[]): Promise<OutRecord[]> {
-    const now = this.clock.now();
+  async process(db: Db, items: ScreenedItem[], now: Date): Promise<Emit[]> {
     const book = new LedgerBook(await this.ledgerRows.ledgersOf(db, this.numbersOf(items)));
     const checks = await this.checks.begin(
       db,
       items.flatMap((item) => (item.kind === 'message' ? [item.message] : [])),
     );
-    const records: OutRecord[] = [];
+    const records: Emit[] = [];
     for (const item of items) {
       switch (item.kind) {
         case 'message':
