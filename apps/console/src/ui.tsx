@@ -111,7 +111,18 @@ export function Code({
 export function Value({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span class="muted">—</span>;
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return <Time iso={value} />;
-  if (Array.isArray(value)) return <span>{value.map((item) => JSON.stringify(item)).join(', ')}</span>;
+  if (Array.isArray(value))
+    return value.every((item) => typeof item !== 'object' || item === null) ? (
+      <span>{value.map(String).join(', ')}</span>
+    ) : (
+      <ol class="plain-list">
+        {value.map((item, index) => (
+          <li key={index}>
+            <Value value={item} />
+          </li>
+        ))}
+      </ol>
+    );
   if (typeof value === 'object') return <DetailList detail={value as Record<string, unknown>} />;
   return <span>{String(value)}</span>;
 }

@@ -165,7 +165,7 @@ describe('auditor console in Chromium, on the real audit service', () => {
     await deferred.waitFor();
     const text = await deferred.textContent();
     expect(text).toContain('QUIET_HOURS');
-    expect(text).toContain('America/New_York');
+    expect(text).toContain('US, US-NY');
     expect(text).toContain('2026-11-28 08:00:00 UTC-05:00');
   });
 

@@ -128,13 +128,12 @@ function campaignStory(): { events: AuditEvent[]; outcomes: MessageOutcome[] } {
     );
     if (i <= 4) {
       const scheduledFor = '2026-11-28T13:00:00.000Z';
-      const window = { start: '08:00', end: '21:00', zone: 'America/New_York', jurisdiction: 'US' };
       events.push(
         event(`scheduling:${messageId}:message.deferred:1`, 'message.deferred', {
           at: '2026-11-28T02:10:00.000Z',
           subject,
           reason: 'QUIET_HOURS',
-          detail: { purpose: 'marketing', scheduledFor, window, zone: 'America/New_York' },
+          detail: { purpose: 'marketing', kind: 'campaign', scheduledFor, jurisdictions: ['US', 'US-NY'] },
         }),
       );
       outcomes.push(

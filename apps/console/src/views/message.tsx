@@ -6,9 +6,10 @@ import { Code, DetailList, Field, RequestStatus, Time, useConsole, useRequest } 
 /** What the timeline shows up front for a decision; the rest is under "all recorded fields". */
 const KEY_FIELDS = [
   'scheduledFor',
+  'jurisdictions',
   'window',
   'zone',
-  'timeZone',
+  'zones',
   'ledgerEventId',
   'status',
   'providerMessageId',
