@@ -67,3 +67,4 @@ export { BLACKOUTS } from './rules/blackouts.data';
 export type { Blackout } from './rules/blackouts.data';
 export { revocationScope, REVOCATION_SCOPE_RULES } from './rules/revocation-scope.rule';
 export type { RevocationScope } from './rules/revocation-scope.rule';
+export { RULE_CATALOG, catalogVersions } from './rules/rule-catalog';

@@ -29,6 +29,23 @@ describe('public API of @optline/domain', () => {
     'chooseSendTime',
     'phoneFingerprint',
     'maskPhone',
+    'numberZones',
+    'areaCodeZones',
+    'ZONE_SPANNING_AREA_CODES',
+    'NON_GEOGRAPHIC_MOBILE_RANGES',
+    'rulesInForce',
+    'JURISDICTION_VERSIONS',
+    'isBusinessDay',
+    'HOLIDAY_SOURCES',
+    'CN_ARRANGEMENTS',
+    'checkIndiaDlt',
+    'checkSenderIdentity',
+    'SENDER_IDENTITY_RULES',
+    'BLACKOUTS',
+    'revocationScope',
+    'REVOCATION_SCOPE_RULES',
+    'RULE_CATALOG',
+    'catalogVersions',
   ])('exports %s', (name) => {
     expect(domain).toHaveProperty(name);
   });
