@@ -7,8 +7,10 @@
  *    exchange of the code. Sources, per line: [L] compliance-rules.md §3.2 (docs.livevox.com page 151741654);
  *    [M] Google libphonenumber's map itself lists exchanges of the code in several zones; [T] the IANA tz
  *    database's zone1970.tab names the zone for part of the code's province or state; [O] an overlay of a
- *    spanning code (same territory; NANPA planning letters). 947 and 679 are listed by [L] although NANPA
- *    assigns them as overlays of 248 and 313 (Eastern only): kept, the stricter reading, until checked [U].
+ *    spanning code (same territory; NANPA planning letters). [L] also lists codes whose territory, by NANPA's
+ *    maps, lies in one zone: 947 and 679 (overlays of Eastern-only 248 and 313), 402 and 531 (eastern Nebraska,
+ *    Central) and 450 and 579 (around Montreal, Eastern; 354 overlays them). Kept, the stricter reading, until
+ *    checked [U].
  * 2. Mobile ranges of countries whose mobile numbers carry no place (compliance-rules.md §3.4): the candidates
  *    are every zone of the country (IANA zone.tab through regionZones). Only countries with more than one
  *    legal zone are listed; China (UTC+8 by law) and India are one zone whatever the map says.
