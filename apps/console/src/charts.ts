@@ -142,6 +142,8 @@ export function ratesOption(report: CampaignReport, t: Translate): EChartsOption
   const top = Math.max(threshold * 1.5, ...rates.values.map((v) => v * 1.2));
   return {
     ...base,
+    // Room on the right for the threshold's label, past the end of its line.
+    grid: { ...(base.grid as object), right: 132 },
     xAxis: {
       type: 'category',
       data: [t('campaign.optOutRate'), t('campaign.complaintRate')],
@@ -167,7 +169,7 @@ export function ratesOption(report: CampaignReport, t: Translate): EChartsOption
           symbol: 'none',
           silent: true,
           lineStyle: { color: COLOURS.threshold, type: 'dashed', width: 2 },
-          label: { formatter: t('campaign.threshold'), color: COLOURS.threshold, position: 'insideStartTop' },
+          label: { formatter: t('campaign.threshold'), color: COLOURS.threshold, position: 'end' },
           data: [{ yAxis: threshold }],
         },
       },
