@@ -204,7 +204,8 @@ describe(checkContent.name, () => {
     expect(checkContent(text, { bannedPhrases: [] })).toEqual([{ rule: 'SHORTENER', detail }]);
   });
 
-  // Shorteners the old fixed list of 41 did not know, from the maintained list (public-shorteners.data.ts).
+  // CTIA Messaging Principles and carrier filtering: public shorteners the old fixed list of 41 did not know,
+  // from the maintained list (public-shorteners.data.ts).
   it.each<[string, string]>([
     ['Sale: https://2u.pw/Ab3', '2u.pw'],
     ['Sale: shorturl.asia/x', 'shorturl.asia'],

@@ -15,11 +15,12 @@ export interface ReplyPhrase {
 
 /**
  * Negated opt-out wording ("don't unsubscribe me", "不要退订", "nicht abmelden"): removed before the revocation
- * phrases are tried, so that asking to stay subscribed never opts anyone out.
+ * phrases are tried, so that asking to stay subscribed never opts anyone out. Only a request ("don't", "别") is a
+ * guard: "you never stop texting me" and "you won't stop" are complaints, and opt out.
  */
 export const OPT_OUT_NEGATIONS: readonly RegExp[] = [
-  /\b(do not|don't|dont|never|please don't|won't|wont|not)\s+(ever\s+)?(want\s+to\s+)?(stop|unsubscribe|unsub|remove|delete|cancel|opt[\s-]*(me\s+)?out|take me off)\b(\s+(texting|sending|messaging|me|my|the|these|your|from|sending me))*/g,
-  /(不要|别|不想|不用|没有?|不会)(退订|取消订阅|取消|拒收|停)/g,
+  /\b(do not|don't|dont)\s+(ever\s+)?(want\s+to\s+)?(stop|unsubscribe|unsub|remove|delete|cancel|opt[\s-]*(me\s+)?out|take me off)\b(\s+(texting|sending|messaging|me|my|the|these|your|from|sending me))*/g,
+  /(不要|别|不想|不用)(退订|取消订阅|取消|拒收|停)/g,
   /\bno\s+(me\s+)?(quiero\s+|deseo\s+)?(dar(me)?|den|darse)\s+de\s+baja\b|\bno\s+(pare[ns]?|deje[ns]?)\s+de\s+\w+/g,
   /\bnao\s+(quero\s+)?(sair|me\s+descadastr\w*|descadastr\w*|parar?)\b|\bnao\s+(pare|parem)\s+de\s+\w+/g,
   /\bne\s+(veux|souhaite)\s+pas\s+(me\s+)?(desabonn|desinscri)\w*|\bne\s+me\s+(desabonn|desinscri)\w*\s+pas\b|\bn'arret(ez|e)\s+pas\b/g,

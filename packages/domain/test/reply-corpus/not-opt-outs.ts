@@ -10,7 +10,6 @@ export const NOT_OPT_OUTS: ReadonlyArray<readonly [string, MessageLanguage, 'loo
   ['Stop by anytime this week?', 'en', 'look-alike'],
   ["I can't stop laughing 😂", 'en', 'look-alike'],
   ["don't stop sending me deals!", 'en', 'look-alike'],
-  ['never stop texting me, love these', 'en', 'look-alike'],
   ["please don't unsubscribe me", 'en', 'look-alike'],
   ['Do not remove me from the list', 'en', 'look-alike'],
   ["I don't want to opt out", 'en', 'look-alike'],
