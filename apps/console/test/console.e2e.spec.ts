@@ -79,7 +79,7 @@ describe('auditor console in Chromium, on the real audit service', () => {
 
   const expectAccessible = async () => expect(await seriousViolations(page)).toEqual([]);
 
-  it("is served at /console; a wrong key shows the API's 401, the right one signs in and stays out of URLs", async () => {
+  it("is served at /console under a strict CSP; a wrong key shows the API's 401, the right one stays out of URLs", async () => {
     await page.goto(`${stack.base}/console`);
     await page.getByLabel('Auditor API key').fill('not-an-auditor-key');
     const refused = page.waitForResponse((r) => r.url().includes('/v1/audit/events') && r.status() === 401);
@@ -113,9 +113,8 @@ describe('auditor console in Chromium, on the real audit service', () => {
       browser.requests.filter((r) => r.url.includes(KEYS.demo) || r.url.includes('not-an-auditor')),
     ).toEqual([]);
     expect(await page.getByTestId('zone').textContent()).toMatch(/America\/New_York \(UTC-0[45]:00\)/);
-  });
 
-  it('serves its built files under a strict Content-Security-Policy, and nothing outside them', async () => {
+    // The files themselves: a strict Content-Security-Policy, and nothing outside the built folder.
     const index = await fetch(`${stack.base}/console/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
@@ -294,6 +293,15 @@ describe('auditor console in Chromium, on the real audit service', () => {
     expect(timeline).toContain('OPTED_OUT');
     await expectAccessible();
     await screenshot(page, 'message-timeline-zh');
+    for (const [view, heading] of [
+      ['号码', '号码'],
+      ['事件', '事件浏览'],
+      ['完整性', '完整性检查'],
+    ]) {
+      await page.getByRole('navigation').getByRole('link', { name: view, exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      await expectAccessible();
+    }
     await page.getByLabel('语言').selectOption('en');
     await page.getByRole('navigation').getByRole('link', { name: 'Campaign' }).waitFor();
   });
@@ -354,6 +362,7 @@ describe('auditor console in Chromium, on the real audit service', () => {
   });
 
   it('never writes: every request that left the page was a GET, and the page logged no error', async () => {
+    await screenshot(page, 'last-page');
     const api = browser.requests.filter((r) => new URL(r.url).pathname.startsWith('/v1/audit/'));
     expect(api.length).toBeGreaterThan(15);
     expect(browser.requests.filter((r) => r.method !== 'GET')).toEqual([]);
