@@ -66,23 +66,29 @@ export function CampaignView({ subject }: { subject?: string }) {
 
 function Report({ report, timed }: Loaded) {
   const { t, zone } = useConsole();
+  const hourly = useMemo(() => byHour(timed, zone), [timed, zone]);
   const options = useMemo(
     () => ({
       outcomes: outcomesOption(report, t),
       blocked: blockedOption(report, t),
       rates: ratesOption(report, t),
-      overTime: overTimeOption(byHour(timed, zone), t),
+      overTime: overTimeOption(hourly, t),
     }),
-    [report, timed, t, zone],
+    [report, hourly, t],
   );
-  const hourly = byHour(timed, zone);
   const outcomes = outcomeCounts(report);
   const blocked = blockedCounts(report);
   const rates = ratePercents(report);
   return (
     <>
       <p class="summary" data-testid="campaign-summary">
-        <Code>{report.campaignId}</Code> {t('campaign.summary', report as unknown as Record<string, number>)}
+        <Code>{report.campaignId}</Code>{' '}
+        {t('campaign.summary', {
+          requested: report.requested,
+          sent: report.sent,
+          optOuts: report.optOuts,
+          complaints: report.complaints,
+        })}
       </p>
       <div class="charts">
         <ChartPanel
