@@ -98,6 +98,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   'okay',
   'already',
   'right',
+  'kindly',
   'por',
   'favor',
   'gracias',

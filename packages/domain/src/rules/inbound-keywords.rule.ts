@@ -75,6 +75,8 @@ export function classifyReply(text: string): ReplyClassification {
   if (spelled !== undefined && spelled.kind === 'STOP') {
     return { kind: 'STOP', language: spelled.language, keyword: spelled.keyword };
   }
+  const misspelt = distinct.length === 1 ? misspeltStopKeyword(distinct[0] ?? '') : undefined;
+  if (misspelt !== undefined) return { kind: 'STOP', language: misspelt.language, keyword: misspelt.keyword };
 
   const complaint = firstMatch(COMPLAINT_PHRASES, folded);
   if (complaint !== undefined) return { kind: 'COMPLAINT', ...complaint };
@@ -82,6 +84,41 @@ export function classifyReply(text: string): ReplyClassification {
   const revocation = firstMatch(STOP_PHRASES, unnegated.trim());
   if (revocation !== undefined) return { kind: 'STOP', ...revocation };
   return { kind: 'FEEDBACK' };
+}
+
+/** STOP keywords a slip cannot turn into another common word ("alto" → "alot", "remove" → "remote" are left out). */
+const UNSAFE_TO_MISSPELL = new Set(['alto', 'remove']);
+const STOP_KEYWORDS = [...KEYWORDS].filter(
+  ([word, entry]) => entry.kind === 'STOP' && /^[a-z]{4,}$/.test(word) && !UNSAFE_TO_MISSPELL.has(word),
+);
+
+/**
+ * A one-word reply one slip away from a STOP keyword: two neighbouring letters swapped ("stpo"), or, for
+ * keywords of six letters or more, one letter missing or added ("unsubscibe"). A changed letter is not a slip
+ * here: it turns "stop" into "shop" and "cancel" into "cancer".
+ */
+function misspeltStopKeyword(word: string): KeywordEntry | undefined {
+  if (!/^[a-z]{4,}$/.test(word)) return undefined;
+  const found = STOP_KEYWORDS.find(
+    ([keyword]) => isSwap(word, keyword) || (keyword.length >= 6 && isOneLetterMoreOrLess(word, keyword)),
+  );
+  return found?.[1];
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const differ = [...a].flatMap((char, i) => (char === b[i] ? [] : [i]));
+  const [i, j] = differ;
+  return differ.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
+/** One letter inserted or deleted. */
+function isOneLetterMoreOrLess(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i++;
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 function firstMatch(

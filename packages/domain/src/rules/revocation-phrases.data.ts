@@ -58,7 +58,12 @@ export const STOP_PHRASES: readonly ReplyPhrase[] = [
   },
   {
     language: 'en',
-    pattern: /\b(remove|delete|erase)\s+(me|my number|this number|my contact)\b|\btake me off\b/,
+    pattern:
+      /\b(remove|delete|erase)\s+(me|my number|this number|my contact)\b|\btake\s+(me|my number|this number)\s+off\b/,
+  },
+  {
+    language: 'en',
+    pattern: /\b(want|wanna|get me)\s+out\b|\bstop\s+(getting|receiving)\b/,
   },
   { language: 'en', pattern: /\bopt(ing)?[\s-]*(me\s+)?out\b/ },
   {
@@ -80,7 +85,7 @@ export const STOP_PHRASES: readonly ReplyPhrase[] = [
   { language: 'zh', pattern: /(不要|别|勿|不用|请勿|不许)再?(给我)?(发|打扰|联系|推送)/ },
   {
     language: 'zh',
-    pattern: /不想再?(收到|接收|接到)|不再接收|不希望再?收到|停止(发|推送|短信|信息|消息|联系)/,
+    pattern: /不(想|要|希望)再?(收到|接收|接到)|不再接收|停止(给我)?(发|推送|短信|信息|消息|联系)/,
   },
   {
     language: 'zh',
@@ -136,7 +141,7 @@ export const STOP_PHRASES: readonly ReplyPhrase[] = [
   {
     language: 'fr',
     pattern:
-      /\bje ne (veux|souhaite)\s+plus\s+(recevoir|de\s+(vos\s+|ces\s+|tes\s+)?(messages|sms|textos|pubs?))\b/,
+      /\bje\s+(ne\s+)?(veux|souhaite)\s+plus\s+(recevoir|de\s+(vos\s+|ces\s+|tes\s+)?(messages|sms|textos|pubs?))\b/,
   },
   {
     language: 'fr',
