@@ -1,4 +1,4 @@
-import { TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
+import { RULES_VERSION, TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
 
 import { ValidationHarness, accepted, message, now } from './harness';
 
@@ -70,7 +70,7 @@ describe('validation screening', () => {
   it('NOT_SMS_CAPABLE', async () => {
     await h.accept(message('land-1', '01 42 68 53 00', {}, 'acme-eu'));
     await expectBlocked('land-1', 'NOT_SMS_CAPABLE', '+33142685300');
-    expect(h.outcome('land-1')!.detail).toEqual({ numberType: 'FIXED_LINE' });
+    expect(h.outcome('land-1')!.detail).toEqual({ numberType: 'FIXED_LINE', rulesVersion: RULES_VERSION });
   });
 
   it('COUNTRY_NOT_ALLOWED', async () => {

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type FanoutPage } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { CampaignsService } from './campaigns.service';
 
@@ -11,14 +10,11 @@ import { CampaignsService } from './campaigns.service';
 export class CampaignsConsumer {
   constructor(private readonly campaigns: CampaignsService) {}
 
-  @EventPattern(TOPICS.fanout.name)
-  pages(
-    @Payload() records: Array<StreamRecord<FanoutPage>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('fanout')
+  pages(@Payload() batch: Batch<'fanout'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.campaigns.fanOut(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
       ctx.now,
     );
   }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 
-import { TOPICS, type CampaignRequest, type FanoutPage, type NumberType } from '@optline/domain';
-import { TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import type { CampaignRequest, FanoutPage, NumberType } from '@optline/domain';
+import { TenantDirectory, auditRecord, emit, type Db, type Emit } from '@optline/platform';
 
 import { HygieneService } from '../hygiene/hygiene.service';
 import { screenMessage, type MessageToScreen } from '../screening/message-screening';
-import { auditRecord } from '../shared/records';
 import { CampaignsRepository, type Fanout, type PageRecipient } from './campaigns.repository';
 
 /** Recipients fanned out per consume-process-produce step. */
@@ -31,15 +30,15 @@ export class CampaignsService {
     db: Db,
     requests: Array<{ value: CampaignRequest; receivedAt: string }>,
     now: Date,
-  ): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  ): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     for (const { value, receivedAt } of requests) {
       if (!(await this.repository.start(db, value, new Date(receivedAt)))) continue;
       const snapshot = await this.repository.snapshot(db, value);
       if (!snapshot.ok) {
         await this.repository.advance(db, value.tenantId, value.id, { cursor: '', messages: 0, doneAt: now });
         outputs.push(
-          auditRecord({
+          auditRecord('validation', {
             subjectId: value.id,
             tenantId: value.tenantId,
             at: now,
@@ -58,8 +57,8 @@ export class CampaignsService {
     return outputs;
   }
 
-  async fanOut(db: Db, pages: FanoutPage[], now: Date): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  async fanOut(db: Db, pages: FanoutPage[], now: Date): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     for (const page of pages) {
       const fanout = await this.repository.load(db, page.tenantId, page.requestId);
       // A page that is not the next one (a duplicate, or of a finished fan-out) does nothing.
@@ -69,7 +68,7 @@ export class CampaignsService {
     return outputs;
   }
 
-  private async fanOutPage(db: Db, page: FanoutPage, fanout: Fanout, now: Date): Promise<OutRecord[]> {
+  private async fanOutPage(db: Db, page: FanoutPage, fanout: Fanout, now: Date): Promise<Emit[]> {
     const { request } = fanout;
     const recipients = await this.repository.page(
       db,
@@ -86,7 +85,7 @@ export class CampaignsService {
     const tenant = this.tenants.get(request.tenantId);
     const context = { tenant, policy: this.tenants.policy(request.tenantId), now };
 
-    const outputs: OutRecord[] = [];
+    const outputs: Emit[] = [];
     const inactive = [];
     for (const { externalId, contact } of present) {
       const message: MessageToScreen = {
@@ -136,7 +135,7 @@ export class CampaignsService {
       doneAt: now,
     });
     outputs.push(
-      auditRecord({
+      auditRecord('validation', {
         subjectId: request.id,
         tenantId: request.tenantId,
         at: now,
@@ -149,6 +148,6 @@ export class CampaignsService {
   }
 }
 
-function pageRecord(page: FanoutPage): OutRecord {
-  return { topic: TOPICS.fanout.name, key: `${page.tenantId}:${page.campaignId}`, value: page };
+function pageRecord(page: FanoutPage): Emit<'fanout'> {
+  return emit('fanout', page);
 }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { RegistryService } from '../registry/registry.service';
 import { HygieneService, type NumberFact } from './hygiene.service';
@@ -19,13 +18,10 @@ export class HygieneConsumer {
     private readonly registry: RegistryService,
   ) {}
 
-  @EventPattern(TOPICS.deliveryEvents.name)
-  deliveries(
-    @Payload() records: Array<StreamRecord<DeliveryEvent>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('deliveryEvents')
+  deliveries(@Payload() batch: Batch<'deliveryEvents'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     const facts: NumberFact[] = [];
-    for (const { value: event } of records) {
+    for (const { value: event } of batch) {
       const at = new Date(event.at);
       const number = { tenantId: event.tenantId, e164: event.e164, causeId: event.messageId };
       if (event.status === 'undeliverable') facts.push({ ...number, fact: { kind: 'undeliverable', at } });
@@ -35,19 +31,19 @@ export class HygieneConsumer {
     return this.hygiene.apply(ctx.db, facts, ctx.now);
   }
 
-  @EventPattern(TOPICS.recipientEvents.name)
+  @Consumes('recipientEvents')
   async recipientEvents(
-    @Payload() records: Array<StreamRecord<RecipientEvent>>,
+    @Payload() batch: Batch<'recipientEvents'>,
     @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  ): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     let facts: NumberFact[] = [];
     const flush = async () => {
       outputs.push(...(await this.hygiene.apply(ctx.db, facts, ctx.now)));
       facts = [];
     };
     // In order: an erasure and an opt-in of one number in one batch apply as they happened.
-    for (const { value: event } of records) {
+    for (const { value: event } of batch) {
       const at = new Date(event.at);
       const number = { tenantId: event.tenantId, e164: event.e164 };
       if (event.kind === 'consent_changed' && event.status === 'opted_in') {

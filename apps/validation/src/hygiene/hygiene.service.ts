@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { phoneFingerprint } from '@optline/domain';
-import { SERVICE_CONFIG, type Db, type OutRecord, type ServiceConfig } from '@optline/platform';
+import { SERVICE_CONFIG, auditRecord, type Db, type Emit, type ServiceConfig } from '@optline/platform';
 
-import { auditRecord } from '../shared/records';
 import { CLEAN_NUMBER, applyFact, type HygieneFact, type HygieneState } from './hygiene-state';
 import { HygieneRepository, numberKey, type NumberKey } from './hygiene.repository';
 
@@ -47,12 +46,12 @@ export class HygieneService {
    * Applies facts in order and saves the numbers that changed; the start and end of an undeliverable
    * suppression are audited (`number.suppressed` / `number.unsuppressed`).
    */
-  async apply(db: Db, facts: NumberFact[], now: Date): Promise<OutRecord[]> {
+  async apply(db: Db, facts: NumberFact[], now: Date): Promise<Emit[]> {
     if (facts.length === 0) return [];
     const keys = facts.map((fact) => this.key(fact));
     const states = await this.repository.load(db, keys, true);
     const changed = new Map<string, NumberKey & { state: HygieneState }>();
-    const audits: OutRecord[] = [];
+    const audits: Emit[] = [];
     facts.forEach((entry, index) => {
       const key = keys[index]!;
       const id = numberKey(key);
@@ -61,7 +60,7 @@ export class HygieneService {
       changed.set(id, { ...key, state: result.state });
       if (result.change === 'suppressed') {
         audits.push(
-          auditRecord({
+          auditRecord('validation', {
             subjectId: entry.causeId,
             tenantId: entry.tenantId,
             at: now,
@@ -74,7 +73,7 @@ export class HygieneService {
       }
       if (result.change === 'unsuppressed') {
         audits.push(
-          auditRecord({
+          auditRecord('validation', {
             subjectId: entry.causeId,
             tenantId: entry.tenantId,
             at: now,
@@ -94,7 +93,7 @@ export class HygieneService {
     db: Db,
     blocked: Array<NumberRef & { messageId: string; state: HygieneState }>,
     now: Date,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     const fresh = new Map<string, NumberRef & { messageId: string; key: NumberKey }>();
     for (const entry of blocked) {
       const key = this.key(entry);
@@ -107,7 +106,7 @@ export class HygieneService {
       now,
     );
     return [...fresh.values()].map((entry) =>
-      auditRecord({
+      auditRecord('validation', {
         subjectId: entry.messageId,
         tenantId: entry.tenantId,
         at: now,

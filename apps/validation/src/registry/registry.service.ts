@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 
 import { E164, type ContactUpsert } from '@optline/domain';
-import { TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import { TenantDirectory, auditRecord, type Db, type Emit } from '@optline/platform';
 
 import { CampaignsRepository } from '../campaigns/campaigns.repository';
 import { erasedWithoutOptIn } from '../hygiene/hygiene-state';
 import { HygieneService, type NumberRef } from '../hygiene/hygiene.service';
 import { hasCountry, readNumber } from '../numbers/recipient';
-import { auditRecord } from '../shared/records';
 import { RegistryRepository, type ContactWrite } from './registry.repository';
 
 /**
@@ -24,8 +23,8 @@ export class RegistryService {
     private readonly tenants: TenantDirectory,
   ) {}
 
-  async upsert(db: Db, upserts: ContactUpsert[], now: Date): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  async upsert(db: Db, upserts: ContactUpsert[], now: Date): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     const reject = (
       upsert: ContactUpsert,
       e164: string | undefined,
@@ -33,7 +32,7 @@ export class RegistryService {
       detail: Record<string, unknown> = {},
     ) =>
       outputs.push(
-        auditRecord({
+        auditRecord('validation', {
           subjectId: upsert.id,
           tenantId: upsert.tenantId,
           at: now,
@@ -98,7 +97,7 @@ export class RegistryService {
       holders.set(key, (holders.get(key) ?? new Set()).add(write.externalId));
       kept.push(write);
       outputs.push(
-        auditRecord({
+        auditRecord('validation', {
           subjectId: upsert.id,
           tenantId: upsert.tenantId,
           at: now,

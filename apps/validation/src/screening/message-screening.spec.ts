@@ -1,4 +1,5 @@
-import { effectivePolicy, normalisePhone, TOPICS, type TenantConfig } from '@optline/domain';
+import { effectivePolicy, normalisePhone, RULES_VERSION, TOPICS, type TenantConfig } from '@optline/domain';
+import { toOutRecord } from '@optline/platform';
 
 import { CLEAN_NUMBER, type HygieneState } from '../hygiene/hygiene-state';
 import { screenMessage, type MessageToScreen } from './message-screening';
@@ -36,10 +37,13 @@ function screen(extra: Partial<MessageToScreen> & { to?: string } = {}, tenant =
     ...rest,
   };
   const result = screenMessage(message, { tenant, policy: effectivePolicy(tenant), now });
+  // As produced: contract topic names and the keys that follow from each topic.
+  const records = result.records.map(toOutRecord);
   const on = (topic: string) =>
-    result.records.filter((r) => r.topic === topic).map((r) => r.value as Record<string, unknown>);
+    records.filter((r) => r.topic === topic).map((r) => r.value as Record<string, unknown>);
   return {
     result,
+    records,
     on,
     outcome: on(TOPICS.outcomes.name)[0],
     audits: on(TOPICS.audit.name),
@@ -85,6 +89,7 @@ describe('screenMessage', () => {
         { rule: 'UNRESOLVED_PLACEHOLDER', detail: '{{firstName}}' },
         { rule: 'SHORTENER', detail: 'bit.ly' },
       ],
+      rulesVersion: RULES_VERSION,
     });
   });
 
@@ -100,7 +105,7 @@ describe('screenMessage', () => {
   });
 
   it('passes a clean message on as a WorkMessage keyed by tenant and recipient', () => {
-    const { result, screened, outcome } = screen({
+    const { records, screened, outcome } = screen({
       purpose: 'marketing',
       body: 'Hi {{firstName}}, {{offer}} today',
       variables: { offer: '20% off' },
@@ -109,7 +114,7 @@ describe('screenMessage', () => {
       campaignId: 'spring',
     });
     expect(outcome).toBeUndefined();
-    expect(result.records.find((r) => r.topic === TOPICS.screened.name)!.key).toBe('demo:+12125550123');
+    expect(records.find((r) => r.topic === TOPICS.screened.name)!.key).toBe('demo:+12125550123');
     expect(screened).toEqual({
       kind: 'message',
       message: {

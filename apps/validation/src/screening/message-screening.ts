@@ -8,16 +8,16 @@ import {
   type EffectivePolicy,
   type NormalisedPhone,
   type Purpose,
+  type ReasonCode,
   type TemplateValue,
   type TenantConfig,
   type Timing,
   type WorkMessage,
 } from '@optline/domain';
-import type { OutRecord } from '@optline/platform';
+import { auditRecord, emit, messageOutcome, messageSubject, type Emit } from '@optline/platform';
 
 import { inactiveForMarketing, suppressedUndeliverable, type HygieneState } from '../hygiene/hygiene-state';
 import { hasCountry, recipientOf, type ContactProfile } from '../numbers/recipient';
-import { auditRecord, blockRecords, messageSubject, screenedRecord } from '../shared/records';
 
 /** One message to one number: a SendRequest, or one recipient of a campaign fan-out. */
 export interface MessageToScreen {
@@ -48,7 +48,7 @@ export interface ScreeningContext {
 }
 
 export interface ScreeningResult {
-  records: OutRecord[];
+  records: Emit[];
   /** Blocked SUPPRESSED_INACTIVE: the number is (still) inactive. */
   inactive: boolean;
 }
@@ -65,28 +65,32 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
   const number = message.number;
   // Only a well-formed E.164 leaves in an outcome or audit subject.
   const to = number.e164 !== undefined && E164.safeParse(number.e164).success ? number.e164 : undefined;
-  const received = auditRecord({
+  const ref = {
+    messageId: message.messageId,
+    tenantId: message.tenantId,
+    campaignId: message.campaignId,
+    to,
+  };
+  const received = auditRecord('validation', {
     subjectId: message.messageId,
     tenantId: message.tenantId,
     at: now,
     action: 'message.received',
-    subject: messageSubject(message.messageId, to, message.campaignId),
+    subject: messageSubject(ref),
     detail: { purpose: message.purpose, kind: 'request' },
   });
-  const block = (
-    reason: Parameters<typeof blockRecords>[0]['reason'],
-    detail?: Record<string, unknown>,
-    inactive = false,
-  ) => ({
+  const block = (reason: ReasonCode, detail?: Record<string, unknown>, inactive = false) => ({
+    // The terminal `blocked` outcome and its `message.blocked` audit event.
     records: [
       received,
-      ...blockRecords({
-        messageId: message.messageId,
+      messageOutcome(ref, { status: 'blocked', reason, at: now, ...(detail ? { detail } : {}) }),
+      auditRecord('validation', {
+        subjectId: message.messageId,
         tenantId: message.tenantId,
-        campaignId: message.campaignId,
-        reason,
-        to,
         at: now,
+        action: 'message.blocked',
+        subject: messageSubject(ref),
+        reason,
         detail,
       }),
     ],
@@ -160,10 +164,7 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
     acceptedAt: message.acceptedAt,
   };
   return {
-    records: [
-      received,
-      screenedRecord(message.tenantId, work.recipient.e164, { kind: 'message', message: work }),
-    ],
+    records: [received, emit('screened', { kind: 'message', message: work })],
     inactive: false,
   };
 }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type AcceptedInput } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { ScreeningService } from './screening.service';
 
@@ -11,14 +10,11 @@ import { ScreeningService } from './screening.service';
 export class ScreeningConsumer {
   constructor(private readonly screening: ScreeningService) {}
 
-  @EventPattern(TOPICS.accepted.name)
-  accepted(
-    @Payload() records: Array<StreamRecord<AcceptedInput>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('accepted')
+  accepted(@Payload() batch: Batch<'accepted'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.screening.handle(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
       ctx.now,
     );
   }

@@ -10,7 +10,7 @@ import {
   type InboundSms,
   type SendRequest,
 } from '@optline/domain';
-import { TenantDirectory, type Db, type OutRecord } from '@optline/platform';
+import { TenantDirectory, auditRecord, emit, type Db, type Emit } from '@optline/platform';
 
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { HygieneService } from '../hygiene/hygiene.service';
@@ -18,7 +18,6 @@ import { hasCountry, readNumber, recipientOf } from '../numbers/recipient';
 import type { ContactRow } from '../registry/registry.repository';
 import { RegistryRepository } from '../registry/registry.repository';
 import { RegistryService } from '../registry/registry.service';
-import { auditRecord, screenedRecord } from '../shared/records';
 import { screenMessage } from './message-screening';
 
 type Accepted<K extends AcceptedInput['kind']> = Extract<AcceptedInput, { kind: K }>;
@@ -38,13 +37,13 @@ export class ScreeningService {
     private readonly tenants: TenantDirectory,
   ) {}
 
-  async handle(db: Db, inputs: AcceptedInput[], now: Date): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  async handle(db: Db, inputs: AcceptedInput[], now: Date): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     for (const run of runsOfOneKind(inputs)) outputs.push(...(await this.handleRun(db, run, now)));
     return outputs;
   }
 
-  private handleRun(db: Db, run: AcceptedInput[], now: Date): Promise<OutRecord[]> {
+  private handleRun(db: Db, run: AcceptedInput[], now: Date): Promise<Emit[]> {
     const kind = run[0]!.kind;
     switch (kind) {
       case 'contact':
@@ -73,7 +72,7 @@ export class ScreeningService {
     }
   }
 
-  private async messages(db: Db, inputs: Array<Accepted<'message'>>, now: Date): Promise<OutRecord[]> {
+  private async messages(db: Db, inputs: Array<Accepted<'message'>>, now: Date): Promise<Emit[]> {
     const requests = inputs.map((input) => {
       const value = input.value as SendRequest;
       const number = readNumber(value.to, value.defaultCountry, this.tenants.get(value.tenantId));
@@ -88,7 +87,7 @@ export class ScreeningService {
     const found = indexContacts(await this.contacts.byIdOrNumber(db, named, numbers));
     const states = await this.hygiene.states(db, numbers);
 
-    const outputs: OutRecord[] = [];
+    const outputs: Emit[] = [];
     const inactive = [];
     for (const { value, receivedAt, number } of requests) {
       const tenant = this.tenants.get(value.tenantId);
@@ -135,12 +134,12 @@ export class ScreeningService {
   }
 
   /** Consent events go on to consent with their number in E.164; one without a usable number is dropped. */
-  private consents(inputs: Array<Accepted<'consent'>>, now: Date): OutRecord[] {
+  private consents(inputs: Array<Accepted<'consent'>>, now: Date): Emit[] {
     return inputs.map((input) => {
       const event = input.value as ConsentEvent;
       const number = readNumber(event.phone, event.defaultCountry, this.tenants.get(event.tenantId));
       if (number.e164 && E164.safeParse(number.e164).success) {
-        return screenedRecord(event.tenantId, number.e164, {
+        return emit('screened', {
           kind: 'consent',
           e164: number.e164,
           receivedAt: input.receivedAt,
@@ -152,7 +151,7 @@ export class ScreeningService {
   }
 
   /** Replies go on to consent with the sender as a recipient (a STOP is honoured even from an odd number). */
-  private async inbound(db: Db, inputs: Array<Accepted<'inbound'>>, now: Date): Promise<OutRecord[]> {
+  private async inbound(db: Db, inputs: Array<Accepted<'inbound'>>, now: Date): Promise<Emit[]> {
     const replies = inputs.map((input) => {
       const inbound = input.value as InboundSms;
       return {
@@ -174,13 +173,13 @@ export class ScreeningService {
         { e164, region, numberType: number.numberType },
         holder && { locale: holder.locale, timeZone: holder.timeZone },
       );
-      return screenedRecord(inbound.tenantId, e164, { kind: 'inbound', recipient, receivedAt, inbound });
+      return emit('screened', { kind: 'inbound', recipient, receivedAt, inbound });
     });
   }
 
   /** Erasure: validation deletes its own personal data of the number first, then passes the request on. */
-  private async erasures(db: Db, inputs: Array<Accepted<'erasure'>>, now: Date): Promise<OutRecord[]> {
-    const outputs: OutRecord[] = [];
+  private async erasures(db: Db, inputs: Array<Accepted<'erasure'>>, now: Date): Promise<Emit[]> {
+    const outputs: Emit[] = [];
     for (const input of inputs) {
       const request = input.value as ErasureRequest;
       const number = readNumber(request.phone, request.defaultCountry, this.tenants.get(request.tenantId));
@@ -196,7 +195,7 @@ export class ScreeningService {
         now,
       );
       outputs.push(
-        auditRecord({
+        auditRecord('validation', {
           subjectId: request.id,
           tenantId: request.tenantId,
           at: now,
@@ -204,7 +203,7 @@ export class ScreeningService {
           subject: { phone: e164 },
           detail: { requestId: request.id, contacts },
         }),
-        screenedRecord(request.tenantId, e164, {
+        emit('screened', {
           kind: 'erasure',
           tenantId: request.tenantId,
           e164,
@@ -218,8 +217,8 @@ export class ScreeningService {
 }
 
 /** An input whose number cannot be read at all: dropped, with the reason on the audit trail. */
-function dropped(value: { id: string; tenantId: string }, action: string, now: Date): OutRecord {
-  return auditRecord({
+function dropped(value: { id: string; tenantId: string }, action: string, now: Date): Emit {
+  return auditRecord('validation', {
     subjectId: value.id,
     tenantId: value.tenantId,
     at: now,
