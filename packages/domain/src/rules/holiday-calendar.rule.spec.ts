@@ -1,6 +1,6 @@
 import { isBusinessDay, isHoliday } from './holiday-calendar.rule';
 import { HOLIDAY_SOURCES } from './holiday-sources.data';
-import { JURISDICTIONS } from './jurisdiction.rule';
+import { JURISDICTIONS, type HolidayCalendar } from './jurisdiction.rule';
 
 describe('holiday calendars checked against their official sources for 2026 and 2027', () => {
   it.each<[string, string, boolean, string]>([
@@ -43,5 +43,42 @@ describe('holiday calendars checked against their official sources for 2026 and 
     ['2026-07-04', false],
   ])('US business day %s → %s', (date, expected) => {
     expect(isBusinessDay(date, { country: 'US' })).toBe(expected);
+  });
+});
+
+describe(isHoliday.name, () => {
+  const US = { country: 'US' };
+  const FR = { country: 'FR' };
+  const FR_SHIFTED = { country: 'FR', observedShift: true };
+  it.each<[string, HolidayCalendar, boolean]>([
+    ['2026-07-04', US, true],
+    ['2026-07-03', US, true],
+    ['2026-07-05', US, false],
+    ['2026-12-25', US, true],
+    ['2026-07-14', FR, true],
+    ['2026-08-15', FR, true],
+    ['2026-08-14', FR, false],
+    ['2026-06-10', FR, false],
+    ['2027-02-06', { country: 'CN' }, true],
+    ['2026-08-14', FR_SHIFTED, true], // Saturday 15 August observed on Friday
+    ['2027-12-31', FR_SHIFTED, true], // Saturday 1 January 2028 observed on Friday
+    ['2026-11-02', FR_SHIFTED, true], // Sunday 1 November observed on Monday
+    ['2026-08-17', FR_SHIFTED, false],
+    ['2026-07-24', { country: 'US', state: 'UT' }, true],
+    ['2026-04-27', { country: 'US', state: 'AL' }, true],
+    ['2026-02-17', { country: 'US', state: 'LA' }, true],
+    ['2026-08-10', { country: 'US', state: 'RI' }, true],
+    ['2026-02-17', { country: 'US', state: 'UT' }, false],
+  ])('%s in %j → %s', (date, calendar, expected) => {
+    expect(isHoliday(date, [calendar])).toBe(expected);
+  });
+
+  it('counts only public holidays', () => {
+    // 14 February is an observance in the US calendar, not a public holiday.
+    expect(isHoliday('2026-02-14', [{ country: 'US' }])).toBe(false);
+  });
+
+  it('is false with no calendar', () => {
+    expect(isHoliday('2026-07-04', [])).toBe(false);
   });
 });
