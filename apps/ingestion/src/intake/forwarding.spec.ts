@@ -1,6 +1,7 @@
 import { TOPICS, type ValueOf } from '@optline/domain';
+import { emit, toOutRecord } from '@optline/platform';
 
-import { duplicateAudit, forwardErasure, forwardInput, forwardResume, inputKey } from './forwarding';
+import { duplicateAudit, forwardErasure, forwardInput, forwardResume } from './forwarding';
 
 const at = new Date('2026-11-28T10:00:01Z');
 const base = { tenantId: 'demo', occurredAt: '2026-11-28T10:00:00Z' };
@@ -22,19 +23,20 @@ describe('forwarding', () => {
     ['inbound', { ...base, id: 'in-1', from: '+1555', to: '123', text: 'STOP' }, 'demo:+1555'],
     ['receipts', { ...base, id: 'rc-1', providerMessageId: 'pm-1', status: 'delivered' }, 'demo:pm-1'],
   ] as const)('keys %s by its subject', (topic, value, key) => {
-    expect(inputKey(topic, value as ValueOf<typeof topic>)).toBe(key);
-    expect(forwardInput(topic, value as ValueOf<typeof topic>, at).key).toBe(key);
+    // The key on the input topic (as the HTTP API publishes it) and on the topic it is forwarded to.
+    expect(toOutRecord(emit(topic, value as ValueOf<typeof topic>)).key).toBe(key);
+    expect(toOutRecord(forwardInput(topic, value as ValueOf<typeof topic>, at)).key).toBe(key);
   });
 
   it('wraps inputs as AcceptedInput of their kind; receipts as AcceptedReceipt for delivery', () => {
     const message = { ...base, id: 'm-1', to: '+1', purpose: 'transactional' as const, body: 'x' };
-    expect(forwardInput('messages', message, at)).toEqual({
+    expect(toOutRecord(forwardInput('messages', message, at))).toEqual({
       topic: TOPICS.accepted.name,
       key: 'demo:m-1',
       value: { kind: 'message', receivedAt: '2026-11-28T10:00:01.000Z', value: message },
     });
     const receipt = { ...base, id: 'rc-1', providerMessageId: 'pm-1', status: 'delivered' as const };
-    expect(forwardInput('receipts', receipt, at)).toEqual({
+    expect(toOutRecord(forwardInput('receipts', receipt, at))).toEqual({
       topic: TOPICS.acceptedReceipts.name,
       key: 'demo:pm-1',
       value: { receivedAt: '2026-11-28T10:00:01.000Z', value: receipt },
@@ -42,12 +44,12 @@ describe('forwarding', () => {
   });
 
   it('forwards erasures to validation and resumes to scheduling', () => {
-    expect(forwardErasure({ ...base, id: 'e-1', phone: '+1212' }, at)).toMatchObject({
+    expect(toOutRecord(forwardErasure({ ...base, id: 'e-1', phone: '+1212' }, at))).toMatchObject({
       topic: TOPICS.accepted.name,
       key: 'demo:+1212',
       value: { kind: 'erasure', value: { id: 'e-1' } },
     });
-    expect(forwardResume({ ...base, id: 'x-1', campaignId: 'spring' }, at)).toMatchObject({
+    expect(toOutRecord(forwardResume({ ...base, id: 'x-1', campaignId: 'spring' }, at))).toMatchObject({
       topic: TOPICS.campaignControl.name,
       key: 'demo:spring',
       value: { kind: 'resume', value: { campaignId: 'spring' } },
@@ -62,6 +64,17 @@ describe('forwarding', () => {
       action: 'input.duplicate',
       subject: { messageId: 'm-1' },
     });
+    expect(toOutRecord(first).key).toBe('demo:m-1');
+    const campaign = {
+      ...base,
+      id: 'r-1',
+      campaignId: 'spring',
+      purpose: 'marketing' as const,
+      body: 'x',
+      segment: {},
+    };
+    const again = duplicateAudit({ topic: 'campaigns', value: campaign, partition: 0, offset: '3' }, at);
+    expect(toOutRecord(again).key).toBe('demo:r-1');
     expect(
       (duplicateAudit({ topic: 'messages', value, partition: 2, offset: '18' }, at).value as { id: string })
         .id,

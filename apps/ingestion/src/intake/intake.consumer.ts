@@ -1,47 +1,42 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { IntakeService } from './intake.service';
-
-type Records<K extends 'contacts' | 'consents' | 'messages' | 'campaigns' | 'inbound' | 'receipts'> = Array<
-  StreamRecord<ValueOf<K>>
->;
 
 /** The six producer topics (CONTRACT §1), also fed by the HTTP API. */
 @Controller()
 export class IntakeConsumer {
   constructor(private readonly intake: IntakeService) {}
 
-  @EventPattern(TOPICS.contacts.name)
-  contacts(@Payload() records: Records<'contacts'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('contacts', records, ctx);
+  @Consumes('contacts')
+  contacts(@Payload() batch: Batch<'contacts'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('contacts', batch, ctx);
   }
 
-  @EventPattern(TOPICS.consents.name)
-  consents(@Payload() records: Records<'consents'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('consents', records, ctx);
+  @Consumes('consents')
+  consents(@Payload() batch: Batch<'consents'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('consents', batch, ctx);
   }
 
-  @EventPattern(TOPICS.messages.name)
-  messages(@Payload() records: Records<'messages'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('messages', records, ctx);
+  @Consumes('messages')
+  messages(@Payload() batch: Batch<'messages'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('messages', batch, ctx);
   }
 
-  @EventPattern(TOPICS.campaigns.name)
-  campaigns(@Payload() records: Records<'campaigns'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('campaigns', records, ctx);
+  @Consumes('campaigns')
+  campaigns(@Payload() batch: Batch<'campaigns'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('campaigns', batch, ctx);
   }
 
-  @EventPattern(TOPICS.inbound.name)
-  inbound(@Payload() records: Records<'inbound'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('inbound', records, ctx);
+  @Consumes('inbound')
+  inbound(@Payload() batch: Batch<'inbound'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('inbound', batch, ctx);
   }
 
-  @EventPattern(TOPICS.receipts.name)
-  receipts(@Payload() records: Records<'receipts'>, @Ctx() ctx: StreamContext): Promise<OutRecord[]> {
-    return this.intake.accept('receipts', records, ctx);
+  @Consumes('receipts')
+  receipts(@Payload() batch: Batch<'receipts'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
+    return this.intake.accept('receipts', batch, ctx);
   }
 }

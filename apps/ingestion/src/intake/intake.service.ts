@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy }
 import type { Logger } from 'pino';
 
 import { TOPICS, type ContactUpsert } from '@optline/domain';
-import { Clock, LOGGER, type OutRecord, type StreamContext, type StreamRecord } from '@optline/platform';
+import { Clock, LOGGER, type Emit, type StreamContext, type StreamRecord } from '@optline/platform';
 
 import { INGESTION_CONFIG, type IngestionConfig } from '../config/ingestion.config';
 import { TenantNumbersService } from '../tenant-numbers/tenant-numbers.service';
@@ -37,7 +37,7 @@ export class IntakeService implements OnApplicationBootstrap, OnModuleDestroy {
     topic: InputTopic,
     records: Array<StreamRecord<InputValue<InputTopic>>>,
     ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     const first = new Map<string, StreamRecord<InputValue<InputTopic>>>();
     for (const record of records) {
       const key = idKey(record.value.tenantId, record.value.id);
@@ -49,7 +49,7 @@ export class IntakeService implements OnApplicationBootstrap, OnModuleDestroy {
     }));
     const fresh = await this.repository.claim(ctx.db, TOPICS[topic].name, ids, ctx.now);
 
-    const outputs: OutRecord[] = [];
+    const outputs: Emit[] = [];
     const contacts: ContactUpsert[] = [];
     for (const record of records) {
       const key = idKey(record.value.tenantId, record.value.id);

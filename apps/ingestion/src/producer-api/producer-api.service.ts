@@ -3,16 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 
-import { ErasureBody, HTTP_BODIES, TOPICS, type ErrorBody } from '@optline/domain';
-import { Clock, Publisher, ValidationFailed, type OutRecord } from '@optline/platform';
+import { ErasureBody, HTTP_BODIES, type ErrorBody } from '@optline/domain';
+import { Clock, Publisher, ValidationFailed, emit, type Emit } from '@optline/platform';
 
-import {
-  forwardErasure,
-  forwardResume,
-  inputKey,
-  type InputTopic,
-  type InputValue,
-} from '../intake/forwarding';
+import { forwardErasure, forwardResume, type InputTopic, type InputValue } from '../intake/forwarding';
 import { publishInChunks } from './chunked-publish';
 import { parseBodies } from './http-bodies';
 
@@ -39,12 +33,7 @@ export class ProducerApiService {
     const parsed = parseBodies<object>(HTTP_BODIES[topic] as z.ZodType<object>, body);
     if (!parsed.ok) throw new ValidationFailed(parsed.errors);
     const values = parsed.items.map((item) => ({ ...item, tenantId }) as InputValue<InputTopic>);
-    const records = values.map((value) => ({
-      topic: TOPICS[topic].name,
-      key: inputKey(topic, value),
-      value,
-    }));
-    await this.publish(records);
+    await this.publish(values.map((value) => emit(topic, value)));
     return { accepted: values.map((value) => value.id) };
   }
 
@@ -75,7 +64,7 @@ export class ProducerApiService {
     return { accepted: [resume.id] };
   }
 
-  private async publish(records: OutRecord[]): Promise<void> {
+  private async publish(records: Emit[]): Promise<void> {
     try {
       await publishInChunks(this.publisher, records);
     } catch (error) {

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type DeliveryEvent, type RecipientEvent } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { TenantNumbersService } from './tenant-numbers.service';
 
@@ -11,26 +10,26 @@ import { TenantNumbersService } from './tenant-numbers.service';
 export class TenantNumbersConsumer {
   constructor(private readonly numbers: TenantNumbersService) {}
 
-  @EventPattern(TOPICS.deliveryEvents.name)
+  @Consumes('deliveryEvents')
   async deliveryEvents(
-    @Payload() records: Array<StreamRecord<DeliveryEvent>>,
+    @Payload() batch: Batch<'deliveryEvents'>,
     @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     await this.numbers.onDeliveryEvents(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
     );
     return [];
   }
 
-  @EventPattern(TOPICS.recipientEvents.name)
+  @Consumes('recipientEvents')
   async recipientEvents(
-    @Payload() records: Array<StreamRecord<RecipientEvent>>,
+    @Payload() batch: Batch<'recipientEvents'>,
     @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  ): Promise<Emit[]> {
     await this.numbers.onRecipientEvents(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
     );
     return [];
   }
