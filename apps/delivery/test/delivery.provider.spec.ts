@@ -1,4 +1,10 @@
-import { TOPICS, type AuditEvent, type DeliveryEvent, type DeliveryReceipt } from '@optline/domain';
+import {
+  RULES_VERSION,
+  TOPICS,
+  type AuditEvent,
+  type DeliveryEvent,
+  type DeliveryReceipt,
+} from '@optline/domain';
 import type { ServiceProcess } from '@optline/platform/testing';
 
 import {
@@ -197,7 +203,11 @@ describe('delivery through Twilio (fake) and the simulator, on the real broker',
       receiptKey,
     );
     const failed = await harness.waitForOutcome('early1', 'failed');
-    expect(failed.detail).toEqual({ receiptStatus: 'failed', errorCode: '30008' });
+    expect(failed.detail).toEqual({
+      receiptStatus: 'failed',
+      errorCode: '30008',
+      rulesVersion: RULES_VERSION,
+    });
   });
 
   it('an opt-out published while the message waits in retry cancels it before the next attempt; the fake never took it', async () => {

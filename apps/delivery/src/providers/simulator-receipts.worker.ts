@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-import { TOPICS, type DeliveryReceipt } from '@optline/domain';
-import { Clock, LOGGER, Publisher } from '@optline/platform';
+import { Clock, LOGGER, Publisher, emit } from '@optline/platform';
 
 import { Poller } from '../common/poller';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../config/delivery.config';
@@ -35,22 +34,17 @@ export class SimulatorReceiptsWorker implements OnApplicationBootstrap, OnModule
   private publishDue(): Promise<number> {
     return this.store.publishDueReceipts(1000, async (due) => {
       const occurredAt = this.clock.now().toISOString();
-      await this.publisher.send(
-        due.map((receipt) => {
-          const value: DeliveryReceipt = {
+      await this.publisher.emit(
+        due.map((receipt) =>
+          emit('receipts', {
             id: `${receipt.providerMessageId}:${receipt.receiptStatus}`,
             tenantId: receipt.tenantId,
             occurredAt,
             providerMessageId: receipt.providerMessageId,
             status: receipt.receiptStatus,
             ...(receipt.errorCode ? { errorCode: receipt.errorCode } : {}),
-          };
-          return {
-            topic: TOPICS.receipts.name,
-            key: `${receipt.tenantId}:${receipt.providerMessageId}`,
-            value,
-          };
-        }),
+          }),
+        ),
       );
     });
   }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { ReceiptsService } from './receipts.service';
 
@@ -11,14 +10,12 @@ import { ReceiptsService } from './receipts.service';
 export class ReceiptsConsumer {
   constructor(private readonly receipts: ReceiptsService) {}
 
-  @EventPattern(TOPICS.acceptedReceipts.name)
-  handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'acceptedReceipts'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('acceptedReceipts')
+  handle(@Payload() batch: Batch<'acceptedReceipts'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.receipts.handle(
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
       ctx.db,
+      ctx.now,
     );
   }
 }

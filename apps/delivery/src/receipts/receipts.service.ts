@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 import type { AcceptedReceipt } from '@optline/domain';
-import { Clock, LOGGER, type Db, type OutRecord } from '@optline/platform';
+import { LOGGER, type Db, type Emit } from '@optline/platform';
 
 import { RecipientStateRepository } from '../recipients/recipient-state.repository';
 import { receiptRecords } from '../sending/delivery-records';
@@ -20,11 +20,10 @@ export class ReceiptsService {
   constructor(
     private readonly ledger: SendLedgerRepository,
     private readonly recipients: RecipientStateRepository,
-    private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async handle(receipts: AcceptedReceipt[], db: Db): Promise<OutRecord[]> {
+  async handle(receipts: AcceptedReceipt[], db: Db, now: Date): Promise<Emit[]> {
     const first = new Map<string, AcceptedReceipt>();
     for (const receipt of receipts) {
       const key = `${receipt.value.tenantId}\u0000${receipt.value.providerMessageId}`;
@@ -57,8 +56,7 @@ export class ReceiptsService {
         status: r.value.status,
       })),
     );
-    const now = this.clock.now();
-    const outputs: OutRecord[] = [];
+    const outputs: Emit[] = [];
     const suppressions = [];
     for (const receipt of applicable) {
       const key = `${receipt.value.tenantId}\u0000${receipt.value.providerMessageId}`;

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { RecipientsService } from './recipients.service';
 
@@ -11,13 +10,10 @@ import { RecipientsService } from './recipients.service';
 export class RecipientsConsumer {
   constructor(private readonly recipients: RecipientsService) {}
 
-  @EventPattern(TOPICS.recipientEvents.name)
-  async handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'recipientEvents'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('recipientEvents')
+  async handle(@Payload() batch: Batch<'recipientEvents'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     await this.recipients.handle(
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
       ctx.db,
     );
     return [];

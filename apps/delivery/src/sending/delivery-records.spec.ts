@@ -1,6 +1,17 @@
 import { AuditEvent, DeliveryEvent, MessageOutcome, RULES_VERSION, TOPICS } from '@optline/domain';
 
-import { decisionRecords, receiptRecords, type MessageFacts } from './delivery-records';
+import { toOutRecord } from '@optline/platform';
+
+import {
+  decisionRecords as decisionEmits,
+  receiptRecords as receiptEmits,
+  type MessageFacts,
+} from './delivery-records';
+
+// As produced: contract topic names and the keys that follow from each topic.
+const decisionRecords = (...args: Parameters<typeof decisionEmits>) =>
+  decisionEmits(...args).map(toOutRecord);
+const receiptRecords = (...args: Parameters<typeof receiptEmits>) => receiptEmits(...args).map(toOutRecord);
 
 const facts: MessageFacts = {
   tenantId: 'demo',

@@ -1,12 +1,13 @@
+import type { DeliveryEvent, DeliveryReceipt, Purpose, ReasonCode } from '@optline/domain';
 import {
-  TOPICS,
-  type DeliveryEvent,
-  type DeliveryReceipt,
-  type MessageOutcome,
-  type Purpose,
-  type ReasonCode,
-} from '@optline/domain';
-import { auditRecord, type OutRecord } from '@optline/platform';
+  auditRecord,
+  emit,
+  messageOutcome,
+  messageSubject,
+  type Emit,
+  type MessageRef,
+  type OutcomeFields,
+} from '@optline/platform';
 
 /** The facts of one message that every record about it repeats. */
 export interface MessageFacts {
@@ -31,15 +32,17 @@ export interface DeliveryDecision {
 type AuditAction =
   'message.sent' | 'message.delivered' | 'message.failed' | 'message.cancelled' | 'message.blocked';
 
-function outcome(facts: MessageFacts, fields: Omit<MessageOutcome, 'messageId' | 'tenantId'>): OutRecord {
-  const value: MessageOutcome = {
+function refOf(facts: MessageFacts): MessageRef {
+  return {
     messageId: facts.messageId,
     tenantId: facts.tenantId,
-    ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
-    ...(facts.e164 ? { to: facts.e164 } : {}),
-    ...fields,
+    campaignId: facts.campaignId,
+    to: facts.e164,
   };
-  return { topic: TOPICS.outcomes.name, key: `${facts.tenantId}:${facts.messageId}`, value };
+}
+
+function outcome(facts: MessageFacts, fields: OutcomeFields): Emit<'outcomes'> {
+  return messageOutcome(refOf(facts), fields);
 }
 
 function audit(
@@ -48,35 +51,32 @@ function audit(
   at: Date,
   reason: string | null | undefined,
   detail: Record<string, unknown>,
-): OutRecord {
+): Emit<'audit'> {
   return auditRecord('delivery', {
     subjectId: facts.messageId,
     tenantId: facts.tenantId,
     at,
     action,
-    subject: {
-      messageId: facts.messageId,
-      ...(facts.e164 ? { phone: facts.e164 } : {}),
-      ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
-    },
+    subject: messageSubject(refOf(facts)),
     ...(reason ? { reason: reason as ReasonCode } : {}),
     detail: { provider: facts.provider, purpose: facts.purpose, kind: facts.kind, ...detail },
   });
 }
 
-function deliveryEvent(facts: MessageFacts, status: DeliveryEvent['status'], at: Date): OutRecord[] {
+function deliveryEvent(facts: MessageFacts, status: DeliveryEvent['status'], at: Date): Emit[] {
   // An erased number has nothing left for hygiene to count.
   if (!facts.e164) return [];
-  const value: DeliveryEvent = {
-    tenantId: facts.tenantId,
-    e164: facts.e164,
-    messageId: facts.messageId,
-    purpose: facts.purpose,
-    ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
-    status,
-    at: at.toISOString(),
-  };
-  return [{ topic: TOPICS.deliveryEvents.name, key: `${facts.tenantId}:${facts.e164}`, value }];
+  return [
+    emit('deliveryEvents', {
+      tenantId: facts.tenantId,
+      e164: facts.e164,
+      messageId: facts.messageId,
+      purpose: facts.purpose,
+      ...(facts.campaignId ? { campaignId: facts.campaignId } : {}),
+      status,
+      at: at.toISOString(),
+    }),
+  ];
 }
 
 /**
@@ -85,7 +85,7 @@ function deliveryEvent(facts: MessageFacts, status: DeliveryEvent['status'], at:
  * `detail.unknownResult`: the contract has no "unknown" status, and claiming `sent` without the provider's word
  * would count a text that may never have gone; it is never sent again either way.
  */
-export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision): OutRecord[] {
+export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision): Emit[] {
   const { at } = decision;
   const detail = decision.detail ?? {};
   switch (decision.state) {
@@ -94,7 +94,7 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
       return [
         outcome(facts, {
           status: 'sent',
-          at: at.toISOString(),
+          at,
           ...(providerMessageId ? { providerMessageId } : {}),
           detail,
         }),
@@ -109,7 +109,7 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
         outcome(facts, {
           status: 'failed',
           reason: 'PROVIDER_REJECTED',
-          at: at.toISOString(),
+          at,
           detail: failure,
         }),
         audit(facts, 'message.failed', at, 'PROVIDER_REJECTED', failure),
@@ -117,7 +117,7 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
     }
     case 'cancelled':
       return [
-        outcome(facts, { status: 'cancelled', reason: 'OPTED_OUT', at: at.toISOString(), detail }),
+        outcome(facts, { status: 'cancelled', reason: 'OPTED_OUT', at, detail }),
         audit(facts, 'message.cancelled', at, 'OPTED_OUT', detail),
       ];
     case 'blocked':
@@ -125,7 +125,7 @@ export function decisionRecords(facts: MessageFacts, decision: DeliveryDecision)
         outcome(facts, {
           status: 'blocked',
           reason: 'SUPPRESSED_UNDELIVERABLE',
-          at: at.toISOString(),
+          at,
           detail,
         }),
         audit(facts, 'message.blocked', at, 'SUPPRESSED_UNDELIVERABLE', detail),
@@ -142,10 +142,10 @@ export function receiptRecords(
   receipt: DeliveryReceipt,
   providerMessageId: string,
   at: Date,
-): OutRecord[] {
+): Emit[] {
   if (receipt.status === 'delivered') {
     return [
-      outcome(facts, { status: 'delivered', at: at.toISOString(), providerMessageId }),
+      outcome(facts, { status: 'delivered', at, providerMessageId }),
       audit(facts, 'message.delivered', at, null, { providerMessageId, receiptId: receipt.id }),
       ...deliveryEvent(facts, 'delivered', at),
     ];
@@ -158,7 +158,7 @@ export function receiptRecords(
     outcome(facts, {
       status: 'failed',
       reason: 'PROVIDER_REJECTED',
-      at: at.toISOString(),
+      at,
       providerMessageId,
       detail,
     }),

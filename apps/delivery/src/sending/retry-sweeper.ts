@@ -1,8 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-import { TOPICS } from '@optline/domain';
-import { LOGGER, Publisher } from '@optline/platform';
+import { LOGGER, Publisher, emit } from '@optline/platform';
 
 import { Poller } from '../common/poller';
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../config/delivery.config';
@@ -43,22 +42,10 @@ export class RetrySweeper implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async sweep(): Promise<number> {
     const rounds = await this.ledger.republishDue(500, REPUBLISH_GUARD_SECONDS, (due) =>
-      this.publisher.send(
-        due.map(({ payload }) => ({
-          topic: TOPICS.released.name,
-          key: `${payload.message.tenantId}:${payload.message.recipient.e164}`,
-          value: payload,
-        })),
-      ),
+      this.publisher.emit(due.map(({ payload }) => emit('released', payload))),
     );
     const receipts = await this.ledger.republishMatchedReceipts(500, (matched) =>
-      this.publisher.send(
-        matched.map((receipt) => ({
-          topic: TOPICS.acceptedReceipts.name,
-          key: `${receipt.value.tenantId}:${receipt.value.providerMessageId}`,
-          value: receipt,
-        })),
-      ),
+      this.publisher.emit(matched.map((receipt) => emit('acceptedReceipts', receipt))),
     );
     if (Date.now() - this.lastCleanup > 3_600_000) {
       this.lastCleanup = Date.now();

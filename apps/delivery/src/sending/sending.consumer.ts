@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { SendingService } from './sending.service';
 
@@ -11,14 +10,12 @@ import { SendingService } from './sending.service';
 export class SendingConsumer {
   constructor(private readonly sending: SendingService) {}
 
-  @EventPattern(TOPICS.released.name)
-  handle(
-    @Payload() records: Array<StreamRecord<ValueOf<'released'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('released')
+  handle(@Payload() batch: Batch<'released'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     return this.sending.handleReleased(
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
       ctx.db,
+      ctx.now,
     );
   }
 }

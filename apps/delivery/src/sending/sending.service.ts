@@ -4,14 +4,7 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 
 import { phoneFingerprint, type ReleasedItem } from '@optline/domain';
-import {
-  Clock,
-  LOGGER,
-  SERVICE_CONFIG,
-  type Db,
-  type OutRecord,
-  type ServiceConfig,
-} from '@optline/platform';
+import { Clock, LOGGER, SERVICE_CONFIG, type Db, type Emit, type ServiceConfig } from '@optline/platform';
 
 import { DELIVERY_CONFIG, type DeliveryConfig } from '../config/delivery.config';
 import { ProviderGateway, type CallResult } from '../providers/provider-gateway';
@@ -108,7 +101,7 @@ export class SendingService {
     this.staleAfterSeconds = Math.max(60, Math.ceil((config.providerTimeoutMs * 4) / 1000));
   }
 
-  async handleReleased(items: ReleasedItem[], db: Db): Promise<OutRecord[]> {
+  async handleReleased(items: ReleasedItem[], db: Db, now: Date): Promise<Emit[]> {
     const candidates = this.candidates(items);
     const rows = new Map(
       (
@@ -118,7 +111,6 @@ export class SendingService {
         )
       ).map((row) => [ledgerKey(row.tenantId, row.messageId), row]),
     );
-    const now = this.clock.now();
     const toReport: LedgerRow[] = [];
     const fresh: Candidate[] = [];
     const abandoned: Array<Candidate & { expectedOwner: string | null }> = [];
