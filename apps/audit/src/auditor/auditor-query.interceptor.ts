@@ -4,8 +4,8 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
 
-import { TOPICS, normalisePhone, type AuditEvent } from '@optline/domain';
-import { Clock, Publisher, type Caller } from '@optline/platform';
+import { normalisePhone } from '@optline/domain';
+import { Clock, Publisher, auditRecord, type Caller } from '@optline/platform';
 
 import { scrubValue } from '../trail/scrub';
 
@@ -13,6 +13,7 @@ import { scrubValue } from '../trail/scrub';
  * Every auditor query is itself audited (features.md, gap 11): an `auditor.query` event goes to optline.audit.v1
  * before the answer, naming the route and its parameters. A number asked about becomes the event's subject, so
  * the number's history shows when it was looked up (stored, like every number, as a fingerprint and a masked form).
+ * Every query is an event of its own (`audit:query:auditor.query:<uuid>`), keyed by tenant.
  */
 @Injectable()
 export class AuditorQueryInterceptor implements NestInterceptor {
@@ -26,11 +27,11 @@ export class AuditorQueryInterceptor implements NestInterceptor {
     const { tenant } = request.caller;
     const raw = typeof request.params.e164 === 'string' ? request.params.e164 : undefined;
     const phone = raw ? normalisePhone(raw, tenant.defaultCountry) : undefined;
-    const event: AuditEvent = {
-      id: `audit:query:${randomUUID()}`,
+    const event = auditRecord('audit', {
+      subjectId: 'query',
+      sequence: randomUUID(),
       tenantId: tenant.id,
-      at: this.clock.now().toISOString(),
-      service: 'audit',
+      at: this.clock.now(),
       action: 'auditor.query',
       // Only a number becomes the subject: a message's or campaign's timeline stays its own decisions.
       subject: phone?.ok ? { phone: phone.e164 } : {},
@@ -40,8 +41,7 @@ export class AuditorQueryInterceptor implements NestInterceptor {
         query: request.query,
         format: String(request.headers.accept ?? '').includes('text/csv') ? 'csv' : 'json',
       }) as Record<string, unknown>,
-    };
-    const record = { topic: TOPICS.audit.name, key: `${tenant.id}:auditor.query`, value: event };
-    return from(this.publisher.send([record])).pipe(switchMap(() => next.handle()));
+    });
+    return from(this.publisher.emit([event])).pipe(switchMap(() => next.handle()));
   }
 }

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 
-import { TOPICS, type ValueOf } from '@optline/domain';
-import type { OutRecord, StreamContext, StreamRecord } from '@optline/platform';
+import { Consumes, type Batch, type Emit, type StreamContext } from '@optline/platform';
 
 import { TrailService } from './trail.service';
 
@@ -11,26 +10,20 @@ import { TrailService } from './trail.service';
 export class TrailConsumer {
   constructor(private readonly trail: TrailService) {}
 
-  @EventPattern(TOPICS.audit.name)
-  async events(
-    @Payload() records: Array<StreamRecord<ValueOf<'audit'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('audit')
+  async events(@Payload() batch: Batch<'audit'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     await this.trail.appendEvents(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
     );
     return [];
   }
 
-  @EventPattern(TOPICS.outcomes.name)
-  async outcomes(
-    @Payload() records: Array<StreamRecord<ValueOf<'outcomes'>>>,
-    @Ctx() ctx: StreamContext,
-  ): Promise<OutRecord[]> {
+  @Consumes('outcomes')
+  async outcomes(@Payload() batch: Batch<'outcomes'>, @Ctx() ctx: StreamContext): Promise<Emit[]> {
     await this.trail.appendOutcomes(
       ctx.db,
-      records.map((record) => record.value),
+      batch.map((record) => record.value),
     );
     return [];
   }
