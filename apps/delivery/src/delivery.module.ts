@@ -12,6 +12,7 @@ import { RecipientStateRepository } from './recipients/recipient-state.repositor
 import { RecipientsConsumer } from './recipients/recipients.consumer';
 import { RecipientsService } from './recipients/recipients.service';
 import { AttemptOwner } from './sending/attempt-owner';
+import { AttemptRound } from './sending/attempt-round';
 import { RetrySweeper } from './sending/retry-sweeper';
 import { SendLedgerRepository } from './sending/send-ledger.repository';
 import { SendingConsumer } from './sending/sending.consumer';
@@ -26,6 +27,7 @@ import { SendingService } from './sending/sending.service';
       inject: [SERVICE_CONFIG],
     },
     AttemptOwner,
+    AttemptRound,
     SendLedgerRepository,
     RecipientStateRepository,
     SimulatorRepository,
