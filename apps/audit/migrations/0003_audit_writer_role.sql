@@ -25,7 +25,6 @@ begin
 end;
 $$;
 
-revoke all on audit_record, chain_head, stream_outbox from optline_audit_writer;
+revoke all on audit_record, chain_head from optline_audit_writer;
 grant select, insert on audit_record to optline_audit_writer;
 grant select, insert, update on chain_head to optline_audit_writer;
-grant select, insert, delete on stream_outbox to optline_audit_writer;

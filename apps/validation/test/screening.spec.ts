@@ -236,7 +236,12 @@ describe('validation screening', () => {
     await h.decided('hello-ana');
     expect(h.screenedMessage('hello-ana')).toMatchObject({
       body: 'Optline Demo: Hola Ana. Responde BAJA para darte de baja',
-      recipient: { e164: '+12125550160', zones: ['America/Denver'], locale: 'es-US', subdivisions: ['NY'] },
+      recipient: {
+        e164: '+12125550160',
+        zones: ['America/Denver', 'America/New_York'],
+        locale: 'es-US',
+        subdivisions: ['NY'],
+      },
       acceptedAt: expect.any(String),
       requestedAt: expect.any(String),
     });

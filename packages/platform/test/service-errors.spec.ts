@@ -18,7 +18,7 @@ jest.setTimeout(120000);
 describe('errors thrown by a Nest consumer', () => {
   it.each([
     ['transient', 'is retried until it passes, and nothing is dead-lettered', 'sent'],
-    ['bug', 'dead-letters the record with the reason, and the stream goes on', 'dead'],
+    ['bug', 'dead-letters that record PROCESSING_FAILED after bounded retries; the others flow', 'dead'],
   ])('a %s error %s', async (kind, _, expected) => {
     const db = await createTestDatabase('flaky');
     const names = await createTestTopics('flaky');
@@ -32,7 +32,8 @@ describe('errors thrown by a Nest consumer', () => {
         PORT: String(freePort()),
         LOG_LEVEL: 'fatal',
         ERROR_KIND: kind,
-        FAIL_TIMES: kind === 'bug' ? '1' : '2',
+        FAIL_TIMES: '2',
+        FAIL_ID: 'first',
       },
       stdio: 'ignore',
     });
@@ -47,8 +48,9 @@ describe('errors thrown by a Nest consumer', () => {
         purpose: 'transactional',
         body: 'code 1',
       });
-      await producer.send(TOPICS.messages.name, [request('first')], () => 'k');
-      await probe.waitFor((p) => p.records.length >= 1, 90000, 'an outcome or a dead letter');
+      // One produce call, one partition: the failing record shares its batch with the others.
+      await producer.send(TOPICS.messages.name, [request('first'), request('third')], () => 'k');
+      await probe.waitFor((p) => p.records.length >= 2, 90000, 'outcomes or a dead letter');
       await producer.send(TOPICS.messages.name, [request('second')], () => 'k');
       await probe.waitFor(
         (p) => p.on(TOPICS.outcomes.name).some((o) => o.messageId === 'second'),
@@ -59,14 +61,15 @@ describe('errors thrown by a Nest consumer', () => {
       const outcomes = probe.on<{ messageId: string }>(TOPICS.outcomes.name).map((o) => o.messageId);
       const letters = probe.on<{ reason: string; errors: Array<{ message: string }> }>(TOPICS.dlq.name);
       if (expected === 'sent') {
-        expect(outcomes).toEqual(['first', 'second']);
+        expect(outcomes).toEqual(['first', 'third', 'second']);
         expect(letters).toEqual([]);
       } else {
-        expect(outcomes).toEqual(['second']);
+        expect(outcomes).toEqual(['third', 'second']);
         expect(letters).toHaveLength(1);
-        expect(letters[0]!.reason).toBe('MALFORMED');
-        expect(letters[0]!.errors[0]!.message).toContain('cannot read properties of undefined');
+        expect(letters[0]!.reason).toBe('PROCESSING_FAILED');
+        expect(letters[0]!.errors[0]!.message).toBe('TypeError: cannot read properties of undefined');
       }
+      probe.expectValidRecords();
     } finally {
       child.kill('SIGTERM');
       await probe.stop();

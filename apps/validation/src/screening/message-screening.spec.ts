@@ -127,7 +127,7 @@ describe('screenMessage', () => {
           e164: '+12125550123',
           region: 'US',
           numberType: 'FIXED_LINE_OR_MOBILE',
-          zones: ['America/Chicago'],
+          zones: ['America/Chicago', 'America/New_York'],
           subdivisions: ['NY'],
           locale: 'en-US',
         },

@@ -57,9 +57,16 @@ export class StreamOutbox {
   async store(db: Db, ref: PartitionRef, batch: StoredBatch): Promise<void> {
     await db
       .query(
-      `insert into stream_outbox_batch (group_id, topic, partition, first_offset, last_offset, outputs)
+        `insert into stream_outbox_batch (group_id, topic, partition, first_offset, last_offset, outputs)
        values ($1, $2, $3, $4, $5, $6::jsonb)`,
-      [ref.groupId, ref.topic, ref.partition, batch.firstOffset, batch.lastOffset, JSON.stringify(batch.outputs)],
+        [
+          ref.groupId,
+          ref.topic,
+          ref.partition,
+          batch.firstOffset,
+          batch.lastOffset,
+          JSON.stringify(batch.outputs),
+        ],
       )
       .catch((error: Error & { code?: string }) => {
         // Another instance held this partition a moment ago and stored the same batch: replay its outputs.

@@ -16,6 +16,20 @@ export class Fenced extends Error {
   }
 }
 
+/**
+ * A Kafka transaction failed (broker restarting, coordinator moved, membership lost). Its producer is discarded
+ * and the batch handed back to the consumer, which polls again, rejoins its group if it must, and re-delivers
+ * the batch; the stored outputs are then replayed.
+ */
+export class CommitFailed extends Error {
+  constructor(cause: unknown) {
+    super(`Kafka transaction failed, batch handed back for re-delivery: ${(cause as Error).message}`, {
+      cause,
+    });
+    this.name = 'CommitFailed';
+  }
+}
+
 /** A record's outputs could not be produced (too large for the broker): its own processing failed. */
 export class OutputRejected extends Error {
   constructor(message: string) {

@@ -1,5 +1,5 @@
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace, type Link } from '@opentelemetry/api';
+import { ROOT_CONTEXT, SpanKind, propagation, trace, type Link } from '@opentelemetry/api';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 
@@ -8,7 +8,12 @@ import { Clock } from '../service/clock';
 import type { StreamMetrics } from '../telemetry/metrics';
 import { ConsumerHealth } from './consumer-health';
 import type { TopicNames } from './kafka';
-import { StreamOutbox, type PartitionRef, type SerialisedRecord, type StoredBatch } from './outbox.repository';
+import {
+  StreamOutbox,
+  type PartitionRef,
+  type SerialisedRecord,
+  type StoredBatch,
+} from './outbox.repository';
 import {
   decodeRecord,
   deadLetter,
@@ -18,7 +23,15 @@ import {
   type StreamHandler,
   type TenantCheck,
 } from './records';
-import { Fenced, OutputRejected, RETRY_POLICY, TransientFault, backoffMs, isTransient, sleep } from './retry-policy';
+import {
+  CommitFailed,
+  Fenced,
+  OutputRejected,
+  RETRY_POLICY,
+  backoffMs,
+  isTransient,
+  sleep,
+} from './retry-policy';
 import {
   MAX_RECORD_BYTES,
   TransactionCommitter,
@@ -81,6 +94,7 @@ export class StreamProcessor {
   private readonly handlers: Map<string, StreamHandler>;
   private readonly clock: Clock;
   private stopping = false;
+  private readonly commitFailures = new FailureCount();
 
   constructor(private readonly options: StreamProcessorOptions) {
     const { kafka, groupId, instanceId, names, metrics } = options;
@@ -162,16 +176,21 @@ export class StreamProcessor {
       const span = trace.getSpanContext(ctx);
       return span ? [{ context: span }] : [];
     });
-    await tracer.startActiveSpan(`process ${topic}`, { kind: SpanKind.CONSUMER, links }, first!, async (span) => {
-      try {
-        await this.processRun(scope, batch.messages);
-      } catch (error) {
-        if (!(error instanceof Fenced)) throw error;
-        this.options.logger.info({ topic, partition: batch.partition }, error.message);
-      } finally {
-        span.end();
-      }
-    });
+    await tracer.startActiveSpan(
+      `process ${topic}`,
+      { kind: SpanKind.CONSUMER, links },
+      first!,
+      async (span) => {
+        try {
+          await this.processRun(scope, batch.messages);
+        } catch (error) {
+          if (!(error instanceof Fenced) && !(error instanceof CommitFailed)) throw error;
+          this.options.logger.warn({ err: error.cause, topic, partition: batch.partition }, error.message);
+        } finally {
+          span.end();
+        }
+      },
+    );
     const { metrics } = this.options;
     metrics.messagesIn.inc({ topic }, batch.messages.length);
     metrics.handlerSeconds.observe({ topic }, Number(process.hrtime.bigint() - started) / 1e9);
@@ -187,14 +206,22 @@ export class StreamProcessor {
     for (;;) {
       try {
         const failure = failures >= RETRY_POLICY.recordAttempts ? lastError : undefined;
-        return await this.processOnce(scope, messages, failure);
+        return await this.processOnce(scope, messages, failure, transientAttempt > 0);
       } catch (error) {
         if (error instanceof Fenced) throw error;
         if (!scope.current()) throw new Fenced(error);
+        if (error instanceof CommitFailed) {
+          metrics.retries.inc({ topic });
+          await sleep(backoffMs(this.commitFailures.add(scope.ref)));
+          throw error;
+        }
         if (isTransient(error)) {
           metrics.retries.inc({ topic });
           const delay = backoffMs(transientAttempt++);
-          logger.warn({ err: error, topic, partition: scope.ref.partition, delay }, 'transient fault, retrying');
+          logger.warn(
+            { err: error, topic, partition: scope.ref.partition, delay },
+            'transient fault, retrying',
+          );
           await sleep(delay);
           continue;
         }
@@ -219,7 +246,12 @@ export class StreamProcessor {
    * One attempt: replays the stored outputs of a run processed before (crash, failed commit, rebalance), or
    * runs the handler (or, with `failure`, dead-letters the lone record) and stores the outputs; then commits.
    */
-  private async processOnce(scope: BatchScope, messages: ConsumedMessage[], failure?: Error): Promise<void> {
+  private async processOnce(
+    scope: BatchScope,
+    messages: ConsumedMessage[],
+    failure: Error | undefined,
+    retrying: boolean,
+  ): Promise<void> {
     const firstOffset = messages[0]!.offset;
     const lastOffset = messages[messages.length - 1]!.offset;
     let replay = false;
@@ -227,6 +259,8 @@ export class StreamProcessor {
       const pending = await this.outbox.pending(tx, scope.ref, firstOffset);
       replay = pending !== undefined;
       if (pending) return pending;
+      // After a failed commit, another member may have taken the partition and committed past this run.
+      if (retrying && (await this.committedPast(scope.ref, BigInt(firstOffset) - 1n))) throw new Fenced();
       const produced = failure
         ? [this.processingFailed(scope, messages[0]!, failure)]
         : await this.handle(scope, messages, tx);
@@ -257,7 +291,10 @@ export class StreamProcessor {
       if (decoded.ok) valid.push(decoded.record);
       else {
         produced.push(decoded.deadLetter);
-        metrics.messagesFailed.inc({ topic: spec.name, reason: (decoded.deadLetter.value as { reason: string }).reason });
+        metrics.messagesFailed.inc({
+          topic: spec.name,
+          reason: (decoded.deadLetter.value as { reason: string }).reason,
+        });
       }
     }
     if (valid.length > 0) produced.push(...(await scope.handler.handle(valid, { db: tx, now })));
@@ -294,8 +331,9 @@ export class StreamProcessor {
       await this.committer.commit(target, stored.outputs, this.options.faults);
     } catch (error) {
       if (!scope.current()) throw new Fenced(error);
-      throw new TransientFault(`Kafka transaction failed: ${(error as Error).message}`, error);
+      throw new CommitFailed(error);
     }
+    this.commitFailures.clear(ref);
     scope.resolve(stored.lastOffset);
     this.health.committed(ref.topic, ref.partition);
     await this.outbox.committed(ref, stored.lastOffset);
@@ -308,11 +346,16 @@ export class StreamProcessor {
    * A replayed batch may have been committed after all (a commit that timed out but went through): the group's
    * committed offset tells. Only asked for stored batches, which are rare.
    */
-  private async alreadyCommitted(ref: PartitionRef, stored: StoredBatch): Promise<boolean> {
+  private alreadyCommitted(ref: PartitionRef, stored: StoredBatch): Promise<boolean> {
+    return this.committedPast(ref, BigInt(stored.lastOffset));
+  }
+
+  /** Whether the group's committed offset for the partition lies beyond `offset`. */
+  private async committedPast(ref: PartitionRef, offset: bigint): Promise<boolean> {
     const [entry] = await this.consumer.committed([{ topic: ref.topic, partition: ref.partition }], 5000);
     // No committed offset yet reads as null or a negative logical offset.
     const committed = entry?.offset == null ? -1n : BigInt(entry.offset);
-    return committed > BigInt(stored.lastOffset);
+    return committed > offset;
   }
 
   private serialise(record: OutRecord): SerialisedRecord {
@@ -322,6 +365,22 @@ export class StreamProcessor {
       value: JSON.stringify(record.value),
       headers: withTraceContext(record.headers),
     };
+  }
+}
+
+/** Consecutive failed commits per partition, for the back-off before a batch is handed back. */
+class FailureCount {
+  private readonly counts = new Map<string, number>();
+
+  add(ref: PartitionRef): number {
+    const key = `${ref.topic}:${ref.partition}`;
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    return count - 1;
+  }
+
+  clear(ref: PartitionRef): void {
+    this.counts.delete(`${ref.topic}:${ref.partition}`);
   }
 }
 

@@ -10,12 +10,19 @@ describe(chunksUnder.name, () => {
     expect(chunks.flat()).toEqual(records);
     expect(chunks.length).toBeGreaterThan(5);
     for (const chunk of chunks) {
-      expect(chunk.reduce((sum: number, r: { key: string; value: string }) => sum + r.value.length + r.key.length + 64, 0)).toBeLessThanOrEqual(1000);
+      expect(
+        chunk.reduce(
+          (sum: number, r: { key: string; value: string }) => sum + r.value.length + r.key.length + 64,
+          0,
+        ),
+      ).toBeLessThanOrEqual(1000);
     }
   });
 
   it('puts a record larger than the limit in a chunk of its own', () => {
-    expect(chunksUnder([record(10), record(5000), record(10)], 1000).map((c: unknown[]) => c.length)).toEqual([1, 1, 1]);
+    expect(chunksUnder([record(10), record(5000), record(10)], 1000).map((c: unknown[]) => c.length)).toEqual(
+      [1, 1, 1],
+    );
   });
 
   it('returns no chunk for no records', () => {

@@ -100,7 +100,10 @@ export class TransactionCommitter {
 
   private discard(slot: number, producer: KafkaJS.Producer): void {
     if (this.slots[slot] === producer) this.slots[slot] = undefined;
-    this.logger.warn({ slot }, 'transactional producer discarded after a failed commit; a fresh one replaces it');
+    this.logger.warn(
+      { slot },
+      'transactional producer discarded after a failed commit; a fresh one replaces it',
+    );
     void producer.disconnect().catch(() => undefined);
   }
 }

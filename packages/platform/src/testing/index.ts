@@ -141,7 +141,8 @@ export class TopicProbe {
 
   /** Fails if any record seen so far did not match its topic's schema. */
   expectValidRecords(): void {
-    if (this.schemaErrors.length > 0) throw new Error(`records off their schema:\n${this.schemaErrors.join('\n')}`);
+    if (this.schemaErrors.length > 0)
+      throw new Error(`records off their schema:\n${this.schemaErrors.join('\n')}`);
   }
 
   on<T = Record<string, unknown>>(topic: string): T[] {
