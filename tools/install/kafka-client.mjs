@@ -33,11 +33,12 @@ const build = spawnSync(
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     env: {
-      ...process.env,
+      // npm hands its own settings to lifecycle scripts as npm_config_*; node-gyp reads those as its options
+      // (npm's `depth`, for one, changes where gyp writes its makefiles and breaks the build).
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))),
       PATH: `${dirname(node)}:${join(root, 'node_modules/.bin')}:${process.env.PATH}`,
       CKJS_LINKING: 'dynamic',
       npm_config_nodedir: nodedir,
-      JOBS: 'max',
     },
   },
 );
