@@ -34,8 +34,8 @@ function infra(command: 'up' | 'down'): Promise<void> {
 }
 
 beforeAll(() => infra('up'));
-afterAll(() => {
-  infra('down');
+afterAll(async () => {
+  await infra('down');
   rmSync(dir, { recursive: true, force: true });
 });
 

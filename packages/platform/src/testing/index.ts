@@ -186,8 +186,13 @@ export class TopicProbe {
     }
   }
 
+  /** Stops reading; fails if the system wrote a record off its topic's schema (input topics excepted). */
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+    const systemWritten = this.schemaErrors.filter(
+      (error) => topicByName(error.split('@')[0]!)?.direction !== 'in',
+    );
+    if (systemWritten.length > 0) throw new Error(`records off their schema:\n${systemWritten.join('\n')}`);
   }
 }
 
