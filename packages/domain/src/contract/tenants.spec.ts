@@ -1,5 +1,12 @@
 import { toFieldErrors } from './field-errors';
-import { DEFAULT_POLICY, effectivePolicy, OptlineConfigFile, TenantConfig, TenantPolicy } from './tenants';
+import {
+  DEFAULT_POLICY,
+  effectivePolicy,
+  OptlineConfigFile,
+  TenantConfig,
+  TenantPolicy,
+  tenantCompliance,
+} from './tenants';
 
 const tenant = {
   id: 'demo',
@@ -56,6 +63,51 @@ describe('TenantConfig and OptlineConfigFile', () => {
     ['a bad key hash', { ...tenant, apiKeys: [{ role: 'producer', sha256: 'xyz' }] }, ['apiKeys.0.sha256']],
     ['a bad role', { ...tenant, apiKeys: [{ role: 'admin', sha256: 'a'.repeat(64) }] }, ['apiKeys.0.role']],
     ['a lower-case country', { ...tenant, defaultCountry: 'us' }, ['defaultCountry']],
+    [
+      'a branded domain with a path',
+      { ...tenant, brandedDomains: ['acme.example/go'] },
+      ['brandedDomains.0'],
+    ],
+    ['DLT without templates', { ...tenant, dlt: { headers: ['ACMEIN'], templates: [] } }, ['dlt.templates']],
+    [
+      'a DLT template without a header',
+      { ...tenant, dlt: { headers: ['ACMEIN'], templates: [{ id: '1', body: 'x' }] } },
+      ['dlt.templates.0.header'],
+    ],
+    ['sender contact without a name', { ...tenant, senderContact: { phone: '+1' } }, ['senderContact.name']],
+    [
+      'a sender contact valid until a date without an offset',
+      { ...tenant, senderContact: { name: 'Acme', validUntil: '2027-01-01' } },
+      ['senderContact.validUntil'],
+    ],
+    [
+      'a non-boolean per-program revocation',
+      { ...tenant, perProgramRevocation: 'yes' },
+      ['perProgramRevocation'],
+    ],
+    [
+      'a blackout ending before it starts',
+      {
+        ...tenant,
+        blackouts: [{ from: '2026-09-02T00:00:00-05:00', to: '2026-09-01T00:00:00-05:00', reason: 'x' }],
+      },
+      ['blackouts.0.to'],
+    ],
+    [
+      'a blackout with a malformed jurisdiction id',
+      {
+        ...tenant,
+        blackouts: [
+          {
+            from: '2026-09-01T00:00:00-05:00',
+            to: '2026-09-02T00:00:00-05:00',
+            reason: 'x',
+            jurisdictions: ['la'],
+          },
+        ],
+      },
+      ['blackouts.0.jurisdictions.0'],
+    ],
   ])('TenantConfig rejects %s', (_, value, expected) => {
     expect(paths(TenantConfig.safeParse(value))).toEqual(expected);
   });
@@ -75,5 +127,47 @@ describe(effectivePolicy.name, () => {
       TenantConfig.parse({ ...tenant, policy: { maxPer24h: 1, window: { start: '09:00', end: '20:00' } } }),
     );
     expect(policy).toMatchObject({ maxPer24h: 1, maxPer7d: 6, window: { start: '09:00', end: '20:00' } });
+  });
+});
+
+describe(tenantCompliance.name, () => {
+  it("gives a tenant without the settings none of them: today's behaviour", () => {
+    expect(tenantCompliance(TenantConfig.parse(tenant))).toEqual({
+      brandedDomains: [],
+      dlt: undefined,
+      senderContact: undefined,
+      perProgramRevocation: false,
+      blackouts: [],
+    });
+  });
+
+  it("turns the settings into the rules' terms", () => {
+    const compliance = tenantCompliance(
+      TenantConfig.parse({
+        ...tenant,
+        brandedDomains: ['go.acme.example'],
+        senderContact: { name: 'Acme', url: 'https://acme.example/c', validUntil: '2027-06-30T00:00:00Z' },
+        perProgramRevocation: true,
+        blackouts: [
+          {
+            from: '2026-09-01T00:00:00-05:00',
+            to: '2026-09-03T00:00:00-05:00',
+            reason: 'Hurricane emergency, LPSC notice',
+            jurisdictions: ['US-LA'],
+          },
+        ],
+      }),
+    );
+    expect(compliance.senderContact?.validUntil).toEqual(new Date('2027-06-30T00:00:00Z'));
+    expect(compliance.perProgramRevocation).toBe(true);
+    expect(compliance.blackouts).toEqual([
+      {
+        kind: 'emergency',
+        from: '2026-09-01T00:00:00-05:00',
+        until: '2026-09-03T00:00:00-05:00',
+        source: 'operator: Hurricane emergency, LPSC notice',
+        jurisdictions: ['US-LA'],
+      },
+    ]);
   });
 });

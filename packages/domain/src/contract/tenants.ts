@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-import { CountryCode, TenantId } from './primitives';
+import type { Blackout } from '../rules/blackouts.data';
+import type { DltRegistration } from '../rules/india-dlt.rule';
+import type { SenderContact } from '../rules/sender-identity.rule';
+import { CountryCode, TenantId, Timestamp } from './primitives';
 
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
@@ -49,6 +52,46 @@ export type TenantPolicy = z.infer<typeof TenantPolicy>;
 export const ApiKeyRole = z.enum(['producer', 'auditor']);
 export type ApiKeyRole = z.infer<typeof ApiKeyRole>;
 
+const Domain = z
+  .string()
+  .regex(/^(?!-)[a-z0-9-]{1,63}(\.(?!-)[a-z0-9-]{1,63})+$/i, 'must be a domain name such as go.acme.example');
+
+/** India's DLT registration (TRAI TCCCPR 2018; compliance-rules.md §3.15): headers and content templates. */
+const DltConfig = z.strictObject({
+  headers: z.array(z.string().min(1).max(11)).min(1),
+  templates: z
+    .array(z.strictObject({ id: z.string().min(1), header: z.string().min(1), body: z.string().min(1) }))
+    .min(1),
+});
+
+/** Sender contact details (compliance-rules.md §3.16: CASL s. 6, Spam Act 2003 s. 17, PDPA s. 44). */
+const SenderContactConfig = z.strictObject({
+  name: z.string().min(1),
+  mailingAddress: z.string().min(1).optional(),
+  phone: z.string().min(1).optional(),
+  email: z.email().optional(),
+  url: z.url().optional(),
+  validUntil: Timestamp.optional(),
+});
+
+/** An operator's dated blackout (compliance-rules.md §3.8): no marketing from `from` until `to` (exclusive). */
+const BlackoutConfig = z
+  .strictObject({
+    from: Timestamp,
+    to: Timestamp,
+    reason: z.string().min(1),
+    kind: z.enum(['emergency', 'declared-holiday']).default('emergency'),
+    /** Jurisdiction ids as in JURISDICTIONS (`US-LA`); absent: every recipient of the tenant. */
+    jurisdictions: z
+      .array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be an id such as US-LA'))
+      .min(1)
+      .optional(),
+  })
+  .refine((blackout) => Date.parse(blackout.from) < Date.parse(blackout.to), {
+    path: ['to'],
+    message: 'must be after from',
+  });
+
 export const TenantConfig = z.strictObject({
   id: TenantId,
   defaultCountry: CountryCode,
@@ -64,6 +107,13 @@ export const TenantConfig = z.strictObject({
     )
     .default([]),
   policy: TenantPolicy.optional(),
+  /** The tenant's own link domains, allowed through the shortener check. */
+  brandedDomains: z.array(Domain).optional(),
+  dlt: DltConfig.optional(),
+  senderContact: SenderContactConfig.optional(),
+  /** Opt in to scoping a STOP to the program it answered, while the law allows it (revocationScope). */
+  perProgramRevocation: z.boolean().optional(),
+  blackouts: z.array(BlackoutConfig).optional(),
 });
 export type TenantConfig = z.infer<typeof TenantConfig>;
 
@@ -94,3 +144,34 @@ export function effectivePolicy(tenant: TenantConfig): typeof DEFAULT_POLICY {
   };
 }
 export type EffectivePolicy = ReturnType<typeof effectivePolicy>;
+
+/** A tenant's compliance settings in the rules' own terms; a tenant without them gets none (today's behaviour). */
+export function tenantCompliance(tenant: TenantConfig): {
+  brandedDomains: readonly string[];
+  dlt: DltRegistration | undefined;
+  senderContact: SenderContact | undefined;
+  perProgramRevocation: boolean;
+  /** The operator's blackouts; `jurisdictions` undefined means every recipient. */
+  blackouts: ReadonlyArray<Omit<Blackout, 'jurisdiction'> & { jurisdictions?: readonly string[] }>;
+} {
+  const contact = tenant.senderContact;
+  return {
+    brandedDomains: tenant.brandedDomains ?? [],
+    dlt: tenant.dlt,
+    senderContact:
+      contact === undefined
+        ? undefined
+        : {
+            ...contact,
+            validUntil: contact.validUntil === undefined ? undefined : new Date(contact.validUntil),
+          },
+    perProgramRevocation: tenant.perProgramRevocation ?? false,
+    blackouts: (tenant.blackouts ?? []).map((blackout) => ({
+      kind: blackout.kind,
+      from: blackout.from,
+      until: blackout.to,
+      source: `operator: ${blackout.reason}`,
+      ...(blackout.jurisdictions === undefined ? {} : { jurisdictions: blackout.jurisdictions }),
+    })),
+  };
+}

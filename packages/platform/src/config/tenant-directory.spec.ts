@@ -38,6 +38,21 @@ describe(TenantDirectory.name, () => {
       'tenants.1.id',
     ],
     ['no tenants', 'tenants: []', 'tenants'],
+    [
+      'a blackout without a reason',
+      `${tenant()}    blackouts: [{ from: '2026-09-01T00:00:00-05:00', to: '2026-09-02T00:00:00-05:00' }]`,
+      'tenants.0.blackouts.0.reason',
+    ],
+    [
+      'a malformed branded domain',
+      `${tenant()}    brandedDomains: ['not a domain']`,
+      'tenants.0.brandedDomains.0',
+    ],
+    [
+      'a sender contact with a bad e-mail',
+      `${tenant()}    senderContact: { name: Demo, email: nobody }`,
+      'tenants.0.senderContact.email',
+    ],
   ])('rejects %s, naming the field', (_, yaml, field) => {
     expect(() => TenantDirectory.fromYaml(yaml)).toThrow(new RegExp(`${field.replace(/\./g, '\\.')}:`));
   });
@@ -54,5 +69,23 @@ describe(TenantDirectory.name, () => {
     expect(directory.has('demo')).toBe(true);
     expect(directory.has('other')).toBe(false);
     expect(directory.policy('demo')).toMatchObject({ maxPer24h: 2, maxPer7d: 6 });
+    expect(directory.compliance('demo')).toMatchObject({ brandedDomains: [], perProgramRevocation: false });
+  });
+
+  it('loads the compliance settings', () => {
+    const directory = TenantDirectory.fromYaml(
+      tenant(`    brandedDomains: [go.demo.example]
+    perProgramRevocation: true
+    dlt:
+      headers: [DEMOIN]
+      templates: [{ id: '1107160000000000001', header: DEMOIN, body: 'Your code is {#var#}' }]
+    senderContact: { name: Demo, url: 'https://demo.example/contact', validUntil: '2027-06-30T00:00:00Z' }`),
+    );
+    expect(directory.compliance('demo')).toMatchObject({
+      brandedDomains: ['go.demo.example'],
+      perProgramRevocation: true,
+      dlt: { headers: ['DEMOIN'] },
+      senderContact: { name: 'Demo', validUntil: new Date('2027-06-30T00:00:00Z') },
+    });
   });
 });

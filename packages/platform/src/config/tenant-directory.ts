@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   OptlineConfigFile,
   effectivePolicy,
+  tenantCompliance,
   toFieldErrors,
   type ApiKeyRole,
   type EffectivePolicy,
@@ -72,6 +73,11 @@ export class TenantDirectory {
 
   policy(tenantId: string): EffectivePolicy {
     return effectivePolicy(this.get(tenantId));
+  }
+
+  /** Branded domains, DLT registration, sender contact, revocation scope and blackouts, in the rules' terms. */
+  compliance(tenantId: string): ReturnType<typeof tenantCompliance> {
+    return tenantCompliance(this.get(tenantId));
   }
 
   all(): TenantConfig[] {
