@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import {
-  bodyHash,
-  effectiveRules,
-  type DueTick,
-  type EffectiveRules,
-  type WorkMessage,
-} from '@optline/domain';
+import { bodyHash, type DueTick, type EffectiveRules, type WorkMessage } from '@optline/domain';
 import { TenantDirectory, type Db, type Emit } from '@optline/platform';
 
 import { CampaignService } from '../campaign/campaign.service';
@@ -23,6 +17,7 @@ import { RecipientKeys, byRecipient, distinctRecipients, recipientId } from '../
 import { RecipientsRepository, type RecipientKey, type SendRow } from '../recipients/recipients.repository';
 import { decide, type Decision } from './release.decision';
 import { localHour } from './local-hour';
+import { decidingRules, rulesAt, rulesKey } from './rules-in-force';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -128,7 +123,7 @@ export class ReleaseService {
       const consent = history.get(id) ?? [];
       const recent = sends.get(id) ?? [];
       sends.set(id, recent);
-      const rules = this.rulesFor(message);
+      const rules = this.rulesFor(message, now);
       const hash = bodyHash(message.body);
       const decision = decide(message, phase, {
         now,
@@ -167,7 +162,13 @@ export class ReleaseService {
     facts: { now: Date; rules: EffectiveRules; bodyHash: string; consentSeq: number; recent: SendRow[] },
   ): void {
     const { now } = facts;
-    const detail = message.purpose === 'marketing' ? { jurisdictions: facts.rules.jurisdictions } : {};
+    const detail =
+      message.purpose === 'marketing'
+        ? {
+            jurisdictions: facts.rules.jurisdictions,
+            rules: decidingRules(facts.rules, message.recipient.region),
+          }
+        : {};
     const decided = (status: MessageDecisionRow['status'], reason?: string) =>
       writes.decisions.push({
         ...key,
@@ -240,13 +241,21 @@ export class ReleaseService {
     }
   }
 
-  /** The recipient's jurisdictions combined with the tenant's policy; the same for every message of a kind. */
-  private rulesFor(message: WorkMessage): EffectiveRules {
-    const { region, subdivisions } = message.recipient;
-    const cacheKey = `${message.tenantId}|${region}|${[...subdivisions].sort().join(',')}`;
+  /**
+   * The recipient's jurisdictions in force at `at` combined with the tenant's policy and blackouts; cached by
+   * the versions in force (rulesKey), so a set is never applied past a version's end.
+   */
+  private rulesFor(message: WorkMessage, at: Date): EffectiveRules {
+    const cacheKey = rulesKey(message.tenantId, message.recipient, at);
     let rules = this.rulesCache.get(cacheKey);
     if (rules === undefined) {
-      rules = effectiveRules({ region, subdivisions }, this.tenants.policy(message.tenantId));
+      const { tenantId } = message;
+      rules = rulesAt(
+        message.recipient,
+        this.tenants.policy(tenantId),
+        this.tenants.compliance(tenantId).blackouts,
+        at,
+      );
       this.rulesCache.set(cacheKey, rules);
     }
     return rules;
