@@ -25,7 +25,8 @@ export class ValidationHarness {
     readonly probe: TopicProbe,
   ) {}
 
-  static async start(label: string): Promise<ValidationHarness> {
+  /** `env` adds to the service's environment (OPTLINE_CONFIG for a tenants file of the test's own). */
+  static async start(label: string, env: Record<string, string> = {}): Promise<ValidationHarness> {
     const db = await createTestDatabase(label);
     const names = await createTestTopics(label);
     const producer = await TestProducer.connect(names);
@@ -36,16 +37,16 @@ export class ValidationHarness {
       TOPICS.dlq.name,
     ]);
     const harness = new ValidationHarness(db, names, producer, probe);
-    await harness.startService();
+    await harness.startService(env);
     return harness;
   }
 
-  async startService(): Promise<void> {
+  async startService(env: Record<string, string> = {}): Promise<void> {
     // An instance id of its own: test runs never share (or fence) a transactional producer.
     this.service = startService('validation', {
       databaseUrl: this.db.url,
       names: this.names,
-      extra: { OPTLINE_INSTANCE_ID: `test-${this.names.prefix}` },
+      extra: { OPTLINE_INSTANCE_ID: `test-${this.names.prefix}`, ...env },
     });
     await this.service.ready();
   }

@@ -1,9 +1,12 @@
 import {
   E164,
   checkContent,
+  checkIndiaDlt,
+  checkSenderIdentity,
   countSegments,
   prepareMarketingBody,
   renderTemplate,
+  tenantCompliance,
   type ContentViolation,
   type EffectivePolicy,
   type NormalisedPhone,
@@ -134,17 +137,27 @@ export function screenMessage(message: MessageToScreen, context: ScreeningContex
           locale: message.profile?.locale,
         })
       : text;
-  const violations: ContentViolation[] = rendered.ok
-    ? checkContent(body, { bannedPhrases: context.policy.bannedPhrases })
-    : [
-        ...rendered.missing.map((name): ContentViolation => ({
-          rule: 'UNRESOLVED_PLACEHOLDER',
-          detail: `{{${name}}}`,
-        })),
-        ...checkContent(body, { bannedPhrases: context.policy.bannedPhrases }).filter(
-          (v) => v.rule !== 'UNRESOLVED_PLACEHOLDER',
-        ),
-      ];
+  const compliance = tenantCompliance(tenant);
+  const content = checkContent(body, {
+    bannedPhrases: context.policy.bannedPhrases,
+    brandedDomains: compliance.brandedDomains,
+  });
+  const violations: ContentViolation[] = [
+    ...(rendered.ok
+      ? content
+      : [
+          ...rendered.missing.map((name): ContentViolation => ({
+            rule: 'UNRESOLVED_PLACEHOLDER',
+            detail: `{{${name}}}`,
+          })),
+          ...content.filter((v) => v.rule !== 'UNRESOLVED_PLACEHOLDER'),
+        ]),
+    // Every purpose: India's DLT scrubs promotional, transactional and service SMS alike (india-dlt.rule.ts).
+    ...checkIndiaDlt({ region: number.region, senderId, body }, compliance.dlt),
+    ...(message.purpose === 'marketing'
+      ? checkSenderIdentity({ region: number.region, body }, compliance.senderContact, now)
+      : []),
+  ];
   if (violations.length > 0) return block('CONTENT_VIOLATION', { violations });
 
   const work: WorkMessage = {
