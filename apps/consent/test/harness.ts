@@ -36,7 +36,8 @@ export class ConsentHarness {
     readonly service: ServiceProcess,
   ) {}
 
-  static async start(label: string): Promise<ConsentHarness> {
+  /** `env` adds to the service's environment (OPTLINE_CONFIG for a tenants file of the test's own). */
+  static async start(label: string, env: Record<string, string> = {}): Promise<ConsentHarness> {
     const db = await createTestDatabase(label);
     const names = await createTestTopics(label);
     const producer = await TestProducer.connect(names);
@@ -51,7 +52,7 @@ export class ConsentHarness {
     const service = startService('consent', {
       databaseUrl: db.url,
       names,
-      extra: { OPTLINE_INSTANCE_ID: `consent-${randomSuffix()}` },
+      extra: { OPTLINE_INSTANCE_ID: `consent-${randomSuffix()}`, ...env },
     });
     await service.ready();
     return new ConsentHarness(db, producer, probe, service);

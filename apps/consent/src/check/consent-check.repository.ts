@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import type { Purpose } from '@optline/domain';
 import type { Db } from '@optline/platform';
 
 const SELECT_CHECKED = `
@@ -9,10 +10,11 @@ const SELECT_CHECKED = `
       on c.tenant_id = m.tenant_id and c.message_id = m.message_id`;
 
 const INSERT_CHECKED = `
-  insert into checked_message (tenant_id, message_id, allowed, reason, ledger_event_id, checked_at)
-  select tenant_id, message_id, allowed, reason, ledger_event_id, checked_at
+  insert into checked_message (tenant_id, message_id, allowed, reason, ledger_event_id, checked_at,
+                               number_fingerprint, purpose)
+  select tenant_id, message_id, allowed, reason, ledger_event_id, checked_at, number_fingerprint, purpose
     from jsonb_to_recordset($1::jsonb) as r(tenant_id text, message_id text, allowed boolean, reason text,
-         ledger_event_id text, checked_at timestamptz)
+         ledger_event_id text, checked_at timestamptz, number_fingerprint text, purpose text)
   on conflict (tenant_id, message_id) do nothing`;
 
 export interface CheckedMessage {
@@ -22,6 +24,8 @@ export interface CheckedMessage {
   reason?: string;
   ledgerEventId?: string;
   checkedAt: Date;
+  fingerprint: string;
+  purpose: Purpose;
 }
 
 @Injectable()
@@ -45,6 +49,8 @@ export class ConsentCheckRepository {
       reason: decision.reason ?? null,
       ledger_event_id: decision.ledgerEventId ?? null,
       checked_at: decision.checkedAt.toISOString(),
+      number_fingerprint: decision.fingerprint,
+      purpose: decision.purpose,
     }));
     await db.query(INSERT_CHECKED, [JSON.stringify(rows)]);
   }

@@ -54,6 +54,8 @@ export class ConsentCheckBatch {
       ...(check.allowed ? {} : { reason: check.reason }),
       ...(check.eventId === undefined ? {} : { ledgerEventId: check.eventId }),
       checkedAt: now,
+      fingerprint,
+      purpose: message.purpose,
     });
     const ref = {
       messageId: message.messageId,

@@ -27,6 +27,12 @@ const SELECT_OPEN_REVOCATION = `
    order by stopped_at desc
    limit 1`;
 
+const SELECT_LAST_ALLOWED = `
+  select purpose from checked_message
+   where tenant_id = $1 and number_fingerprint = $2 and allowed and checked_at <= $3
+   order by checked_at desc, message_id desc
+   limit 1`;
+
 const MARK_RESTORED = `
   update stop_revocation set restored_by = $3, restored_at = $4
    where tenant_id = $1 and inbound_id = $2 and restored_by is null`;
@@ -122,5 +128,20 @@ export class RepliesRepository {
     at: Date,
   ): Promise<void> {
     await db.query(MARK_RESTORED, [tenantId, stopInboundId, startInboundId, at]);
+  }
+
+  /** The purpose of the last message let through to the number by `at`; undefined when none is known. */
+  async lastAllowedPurpose(
+    db: Db,
+    tenantId: string,
+    fingerprint: string,
+    at: Date,
+  ): Promise<Purpose | undefined> {
+    const { rows } = await db.query<{ purpose: Purpose | null }>(SELECT_LAST_ALLOWED, [
+      tenantId,
+      fingerprint,
+      at,
+    ]);
+    return rows[0]?.purpose ?? undefined;
   }
 }

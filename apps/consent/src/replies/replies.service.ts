@@ -7,6 +7,7 @@ import {
   helpReply,
   optOutConfirmation,
   type ReplyClassification,
+  type RevocationScope,
   type ScreenedItem,
   type TenantConfig,
   type WorkMessage,
@@ -16,11 +17,13 @@ import { TenantDirectory, auditRecord, emit, type Db, type Emit } from '@optline
 import type { LedgerBook, LedgerCause } from '../ledger/ledger-book';
 import { LedgerService, PURPOSES, type LedgerChange } from '../ledger/ledger.service';
 import { RepliesRepository, type ReplyRow, type RevokedPurpose } from './replies.repository';
+import { revocationPurposes } from './revocation-purposes';
 
 type ScreenedInbound = Extract<ScreenedItem, { kind: 'inbound' }>;
 
 /**
- * Replies from handsets (CONTRACT §3): STOP opts the number out of every purpose and sends one confirmation;
+ * Replies from handsets (CONTRACT §3): STOP opts the number out of every purpose (or, for a tenant that opted
+ * in to per-program revocation, of what it answered: revocation-purposes.ts) and sends one confirmation;
  * START restores what that STOP revoked; HELP gets the tenant's help text; a spam report is a complaint and an
  * opt-out; anything else is feedback. Every reply is recorded once per inbound id and published as `replied`.
  */
@@ -52,9 +55,19 @@ export class RepliesService {
 
     const records: Emit[] = [];
     let answer: WorkMessage | undefined;
+    let scope: RevocationScope | undefined;
     switch (reply.kind) {
       case 'STOP':
-        answer = await this.optOut(db, book, item, row, 'keyword', reply, records, now);
+        ({ confirmation: answer, scope } = await this.optOut(
+          db,
+          book,
+          item,
+          row,
+          'keyword',
+          reply,
+          records,
+          now,
+        ));
         break;
       case 'COMPLAINT':
         await this.replies.recordComplaint(db, row);
@@ -86,6 +99,7 @@ export class RepliesService {
           ...(reply.keyword === undefined ? {} : { keyword: reply.keyword }),
           ...(reply.language === undefined ? {} : { language: reply.language }),
           ...(answer === undefined ? {} : { replyMessageId: answer.messageId }),
+          ...(scope === undefined ? {} : { revocation: scope }),
         },
       }),
       emit('recipientEvents', {
@@ -101,7 +115,9 @@ export class RepliesService {
   }
 
   /**
-   * Opts the number out of every purpose at once (CONTRACT §3; FCC 24-24 "revoke all" as our policy). A STOP
+   * Opts the number out of every purpose at once (CONTRACT §3; FCC 24-24 "revoke all" as our policy), or of
+   * marketing only for a STOP that answered marketing under a tenant's per-program opt-in while 47 CFR
+   * 64.1200(a)(10)'s revoke-all is waived (revocationPurposes); a complaint always revokes all. A STOP
    * that changed something gets the one confirmation 47 CFR 64.1200(a)(12) allows; a STOP to a number already
    * opted out changes nothing and gets none. Returns the confirmation to send, if any.
    */
@@ -114,8 +130,21 @@ export class RepliesService {
     reply: ReplyClassification,
     records: Emit[],
     now: Date,
-  ): Promise<WorkMessage | undefined> {
-    const drafts = PURPOSES.map((purpose) =>
+  ): Promise<{ confirmation?: WorkMessage; scope?: RevocationScope }> {
+    const revocation =
+      cause === 'keyword'
+        ? revocationPurposes({
+            at: row.occurredAt,
+            tenantPerProgram: this.tenants.compliance(row.tenantId).perProgramRevocation,
+            answered: await this.replies.lastAllowedPurpose(
+              db,
+              row.tenantId,
+              row.fingerprint,
+              row.occurredAt,
+            ),
+          })
+        : undefined;
+    const drafts = (revocation?.purposes ?? PURPOSES).map((purpose) =>
       this.ledger.draft({
         tenantId: row.tenantId,
         id: `keyword:${row.inboundId}:${purpose}`,
@@ -137,7 +166,8 @@ export class RepliesService {
     const optedOut = appended.changes.filter(
       (change) => change.after.status === 'opted_out' && change.before.status !== 'opted_out',
     );
-    if (cause !== 'keyword' || optedOut.length === 0) return undefined;
+    const scope = revocation === undefined ? {} : { scope: revocation.scope };
+    if (cause !== 'keyword' || optedOut.length === 0) return scope;
 
     const revoked = revokedBy(optedOut);
     if (revoked.length > 0) {
@@ -153,7 +183,7 @@ export class RepliesService {
       item,
       optOutConfirmation(tenant.senderId, ...this.language(item, reply)),
     );
-    return { ...confirmation, consentEventId: optedOut[0]?.after.event?.id };
+    return { ...scope, confirmation: { ...confirmation, consentEventId: optedOut[0]?.after.event?.id } };
   }
 
   /**
