@@ -119,7 +119,7 @@ export class RepliesService {
    * marketing only for a STOP that answered marketing under a tenant's per-program opt-in while 47 CFR
    * 64.1200(a)(10)'s revoke-all is waived (revocationPurposes); a complaint always revokes all. A STOP
    * that changed something gets the one confirmation 47 CFR 64.1200(a)(12) allows; a STOP to a number already
-   * opted out changes nothing and gets none. Returns the confirmation to send, if any.
+   * opted out changes nothing and gets none. Returns the confirmation to send, if any, and the scope applied.
    */
   private async optOut(
     db: Db,
