@@ -16,7 +16,10 @@ type WindowState = 'open' | 'quiet' | 'holiday';
 
 const MINUTES = 20;
 
-/** Candidate mobile numbers: a few per zone, so at any hour some are open and some closed. */
+/**
+ * Candidate mobile numbers: a few per zone, so at any hour some are open and some closed. None where the law
+ * asks more of a plain marketing message (India: DLT registration; Australia: sender contact details).
+ */
 const CANDIDATES = [
   '+12125550100', // New York
   '+13105550100', // Los Angeles
@@ -27,8 +30,6 @@ const CANDIDATES = [
   '+447911123400',
   '+4915123456700', // Germany
   '+8613812345600', // China
-  '+919812345600', // India
-  '+61412345600', // Australia
   '+81901234500', // Japan
   '+5511912345600', // Brazil
 ];
