@@ -13,6 +13,20 @@ describe('audit trail integrity, on the real broker and database', () => {
   afterAll(() => harness.tearDown());
 
   it("the service's own role cannot UPDATE, DELETE or TRUNCATE the trail", async () => {
+    const events = Array.from({ length: 3 }, (_, i) =>
+      auditEvent(`scheduling:r-${i}:message.released`, 'message.released', {
+        tenantId: 'demo',
+        subject: { messageId: `r-${i}` },
+      }),
+    );
+    await harness.produceEvents(events);
+    await harness.until(
+      '/v1/audit/integrity',
+      (a) => a.body.ok === true && a.body.checked >= 3,
+      'demo events stored',
+      30000,
+      KEYS.demo,
+    );
     const url = new URL(harness.db.url);
     url.username = 'optline_audit_writer';
     const writer = new Client({ connectionString: url.toString() });

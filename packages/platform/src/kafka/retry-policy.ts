@@ -17,16 +17,15 @@ export class Fenced extends Error {
 }
 
 /**
- * A Kafka transaction failed (broker restarting, coordinator moved, membership lost). Its producer is discarded
- * and the batch handed back to the consumer, which polls again, rejoins its group if it must, and re-delivers
- * the batch; the stored outputs are then replayed.
+ * A batch met a transient fault (database or broker unreachable, a failed Kafka transaction, lost membership).
+ * It is handed back to the consumer after a back-off: the consumer polls again, rejoins its group if it must,
+ * and re-delivers the batch, whose stored outputs (if any) are then replayed. Retrying inside the batch instead
+ * would keep the consumer from polling, and so from ever rejoining.
  */
-export class CommitFailed extends Error {
-  constructor(cause: unknown) {
-    super(`Kafka transaction failed, batch handed back for re-delivery: ${(cause as Error).message}`, {
-      cause,
-    });
-    this.name = 'CommitFailed';
+export class Redeliver extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`${what}, batch handed back for re-delivery: ${(cause as Error).message}`, { cause });
+    this.name = 'Redeliver';
   }
 }
 

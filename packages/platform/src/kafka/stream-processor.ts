@@ -24,9 +24,9 @@ import {
   type TenantCheck,
 } from './records';
 import {
-  CommitFailed,
   Fenced,
   OutputRejected,
+  Redeliver,
   RETRY_POLICY,
   backoffMs,
   isTransient,
@@ -59,8 +59,11 @@ export interface StreamProcessorOptions {
   faults?: CommitFaults & { afterStateCommitted?: () => Promise<void> };
 }
 
-/** Partitions processed at the same time by one instance, each batch in its own transactions. */
-const CONCURRENT_PARTITIONS = 3;
+/**
+ * Partitions processed at the same time by one instance, each batch in its own transactions. Each one costs a
+ * transactional producer, about 13 MB resident of librdkafka; two keep both cores of a small machine busy.
+ */
+const CONCURRENT_PARTITIONS = 2;
 const MAX_BATCH_RECORDS = 500;
 const LAG_CHECK_MS = 2000;
 
@@ -94,7 +97,7 @@ export class StreamProcessor {
   private readonly handlers: Map<string, StreamHandler>;
   private readonly clock: Clock;
   private stopping = false;
-  private readonly commitFailures = new FailureCount();
+  private readonly transientFaults = new FailureCount();
 
   constructor(private readonly options: StreamProcessorOptions) {
     const { kafka, groupId, instanceId, names, metrics } = options;
@@ -120,6 +123,10 @@ export class StreamProcessor {
       },
       'isolation.level': 'read_committed',
       'js.consumer.max.batch.size': MAX_BATCH_RECORDS,
+      // librdkafka prefetches up to 64 MB per consumer and fetches up to 50 MB at once by default; a few
+      // batches ahead is enough here, and keeps a service's memory bounded.
+      'queued.max.messages.kbytes': 4096,
+      'fetch.max.bytes': 4 * 1024 * 1024,
       'max.poll.interval.ms': 300000,
       rebalance_cb: (error: { code: number }, assignment: KafkaJS.TopicPartition[]) => {
         if (error.code === ASSIGN_PARTITIONS) this.health.assigned(assignment);
@@ -184,7 +191,7 @@ export class StreamProcessor {
         try {
           await this.processRun(scope, batch.messages);
         } catch (error) {
-          if (!(error instanceof Fenced) && !(error instanceof CommitFailed)) throw error;
+          if (!(error instanceof Fenced) && !(error instanceof Redeliver)) throw error;
           this.options.logger.warn({ err: error.cause, topic, partition: batch.partition }, error.message);
         } finally {
           span.end();
@@ -200,30 +207,19 @@ export class StreamProcessor {
   private async processRun(scope: BatchScope, messages: ConsumedMessage[]): Promise<void> {
     const { logger, metrics } = this.options;
     const topic = scope.handler.topic.name;
-    let transientAttempt = 0;
     let failures = 0;
     let lastError: Error | undefined;
     for (;;) {
       try {
         const failure = failures >= RETRY_POLICY.recordAttempts ? lastError : undefined;
-        return await this.processOnce(scope, messages, failure, transientAttempt > 0);
+        return await this.processOnce(scope, messages, failure);
       } catch (error) {
         if (error instanceof Fenced) throw error;
         if (!scope.current()) throw new Fenced(error);
-        if (error instanceof CommitFailed) {
+        if (error instanceof Redeliver || isTransient(error)) {
           metrics.retries.inc({ topic });
-          await sleep(backoffMs(this.commitFailures.add(scope.ref)));
-          throw error;
-        }
-        if (isTransient(error)) {
-          metrics.retries.inc({ topic });
-          const delay = backoffMs(transientAttempt++);
-          logger.warn(
-            { err: error, topic, partition: scope.ref.partition, delay },
-            'transient fault, retrying',
-          );
-          await sleep(delay);
-          continue;
+          await sleep(backoffMs(this.transientFaults.add(scope.ref)));
+          throw error instanceof Redeliver ? error : new Redeliver('transient fault', error);
         }
         if (messages.length > 1) {
           // Some record of the run fails on its own account: halve until it stands alone; the rest flow.
@@ -250,7 +246,6 @@ export class StreamProcessor {
     scope: BatchScope,
     messages: ConsumedMessage[],
     failure: Error | undefined,
-    retrying: boolean,
   ): Promise<void> {
     const firstOffset = messages[0]!.offset;
     const lastOffset = messages[messages.length - 1]!.offset;
@@ -259,8 +254,6 @@ export class StreamProcessor {
       const pending = await this.outbox.pending(tx, scope.ref, firstOffset);
       replay = pending !== undefined;
       if (pending) return pending;
-      // After a failed commit, another member may have taken the partition and committed past this run.
-      if (retrying && (await this.committedPast(scope.ref, BigInt(firstOffset) - 1n))) throw new Fenced();
       const produced = failure
         ? [this.processingFailed(scope, messages[0]!, failure)]
         : await this.handle(scope, messages, tx);
@@ -331,9 +324,9 @@ export class StreamProcessor {
       await this.committer.commit(target, stored.outputs, this.options.faults);
     } catch (error) {
       if (!scope.current()) throw new Fenced(error);
-      throw new CommitFailed(error);
+      throw new Redeliver('Kafka transaction failed', error);
     }
-    this.commitFailures.clear(ref);
+    this.transientFaults.clear(ref);
     scope.resolve(stored.lastOffset);
     this.health.committed(ref.topic, ref.partition);
     await this.outbox.committed(ref, stored.lastOffset);
@@ -346,16 +339,11 @@ export class StreamProcessor {
    * A replayed batch may have been committed after all (a commit that timed out but went through): the group's
    * committed offset tells. Only asked for stored batches, which are rare.
    */
-  private alreadyCommitted(ref: PartitionRef, stored: StoredBatch): Promise<boolean> {
-    return this.committedPast(ref, BigInt(stored.lastOffset));
-  }
-
-  /** Whether the group's committed offset for the partition lies beyond `offset`. */
-  private async committedPast(ref: PartitionRef, offset: bigint): Promise<boolean> {
+  private async alreadyCommitted(ref: PartitionRef, stored: StoredBatch): Promise<boolean> {
     const [entry] = await this.consumer.committed([{ topic: ref.topic, partition: ref.partition }], 5000);
     // No committed offset yet reads as null or a negative logical offset.
     const committed = entry?.offset == null ? -1n : BigInt(entry.offset);
-    return committed > offset;
+    return committed > BigInt(stored.lastOffset);
   }
 
   private serialise(record: OutRecord): SerialisedRecord {
@@ -368,7 +356,7 @@ export class StreamProcessor {
   }
 }
 
-/** Consecutive failed commits per partition, for the back-off before a batch is handed back. */
+/** Consecutive transient faults per partition, for the back-off before a batch is handed back. */
 class FailureCount {
   private readonly counts = new Map<string, number>();
 
