@@ -121,7 +121,11 @@ export class AuditorService {
   eventsCsv(tenantId: string, query: EventsQuery): Readable {
     const records = Readable.from(this.trail.csvRecords(tenantId, this.filters(tenantId, query)));
     // pipeline: a client that goes away destroys the source too, which closes the cursor and frees the connection.
-    return pipeline(records, stringify({ header: true, columns: CSV_COLUMNS, escape_formulas: true }), () => undefined);
+    return pipeline(
+      records,
+      stringify({ header: true, columns: CSV_COLUMNS, escape_formulas: true }),
+      () => undefined,
+    );
   }
 
   /** The campaign report: requested from `message.received`, statuses from the outcomes (distinct messages). */

@@ -22,15 +22,15 @@ describe('the PII key outside development', () => {
 
   it('refuses the public default keys, naming the variable', () => {
     expect(load({ OPTLINE_ENV: 'production' })).toThrow(/OPTLINE_PII_KEY/);
-    expect(load({ OPTLINE_ENV: 'staging', OPTLINE_PII_KEY: 'CHANGE-ME-public-optline-compose-pii-key' })).toThrow(
-      /OPTLINE_PII_KEY/,
-    );
+    expect(
+      load({ OPTLINE_ENV: 'staging', OPTLINE_PII_KEY: 'CHANGE-ME-public-optline-compose-pii-key' }),
+    ).toThrow(/OPTLINE_PII_KEY/);
   });
 
   it('accepts them in development, the default, and a secret anywhere', () => {
     expect(loadServiceConfig('audit', {}).piiKey).toBe('optline-development-key-change-me');
-    expect(loadServiceConfig('audit', { OPTLINE_ENV: 'production', OPTLINE_PII_KEY: 's3cret-x9' }).piiKey).toBe(
-      's3cret-x9',
-    );
+    expect(
+      loadServiceConfig('audit', { OPTLINE_ENV: 'production', OPTLINE_PII_KEY: 's3cret-x9' }).piiKey,
+    ).toBe('s3cret-x9');
   });
 });
