@@ -1,9 +1,9 @@
 // The benchmark's Kafka side: topics, a driver that produces a load and waits for it to settle, a reader of
 // results, and a check that every consumer group has caught up.
-import { createKafka, createProducer, untilAssigned } from '../lib/kafka.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+import { createKafka, createProducer, untilAssigned } from '../lib/kafka.mjs';
+import { log } from './settings.mjs';
 
 export const kafka = createKafka('optline-bench');
 export const producer = () => createProducer(kafka);
@@ -54,47 +54,54 @@ export async function readTopic(topic, onRecord) {
 }
 
 /**
- * Produces `messages` either as fast as possible or paced at `rate` per second, remembering when each was
- * sent; resolves when `settled` has seen all of them (or times out).
+ * Produces `total` messages, made `make(count)` at a time just before they go (so each is stamped when it is
+ * offered), as fast as the producer takes them or paced at `rate` per second, remembering when each was sent.
+ * Resolves once `settled` holds every one of them, or once none has settled for `stallMs` (they then count as
+ * never settled). `settled` is filled by a reader of the results (readTopic).
  */
-export async function drive({ producer, topic, messages, keyOf, rate, settled, timeoutMs = 300000 }) {
+export async function drive({ producer, topic, total, make, keyOf, rate, settled, stallMs = 30_000 }) {
   const sentAt = new Map();
   const started = Date.now();
   const batchSize = rate ? Math.max(1, Math.round(rate / 20)) : 500;
-  for (let i = 0; i < messages.length; i += batchSize) {
-    const batch = messages.slice(i, i + batchSize);
+  for (let offered = 0; offered < total;) {
+    const batch = make(Math.min(batchSize, total - offered));
     const now = Date.now();
     for (const message of batch) sentAt.set(message.id, now);
     await producer.send({
       topic,
       messages: batch.map((m) => ({ key: keyOf(m), value: JSON.stringify(m) })),
     });
+    offered += batch.length;
     if (rate) {
-      const due = started + ((i + batch.length) / rate) * 1000;
+      const due = started + (offered / rate) * 1000;
       if (due > Date.now()) await sleep(due - Date.now());
     }
   }
   const producedIn = Date.now() - started;
-  const deadline = Date.now() + timeoutMs;
-  while ([...sentAt.keys()].some((id) => !settled.has(id))) {
-    if (Date.now() > deadline) {
-      log(
-        `timed out: ${[...sentAt.keys()].filter((id) => !settled.has(id)).length} of ${messages.length} never settled`,
-      );
+  const pending = new Set(sentAt.keys());
+  let progressAt = Date.now();
+  for (;;) {
+    const before = pending.size;
+    for (const id of pending) if (settled.has(id)) pending.delete(id);
+    if (pending.size === 0) break;
+    if (pending.size < before) progressAt = Date.now();
+    else if (Date.now() - progressAt > stallMs) {
+      log(`${pending.size} of ${total} never settled (nothing settled for ${stallMs / 1000} s)`);
       break;
     }
     await sleep(100);
   }
-  const last = Math.max(...[...sentAt.keys()].map((id) => settled.get(id)?.seenAt ?? 0));
-  return { sentAt, producedIn, seconds: (last - started) / 1000 };
+  return { sentAt, started, producedIn };
 }
 
 /**
  * Waits until the consumer groups `groups` have caught up on the topics under `prefix`. A group whose last
  * records were transactional never reaches the end offset exactly (commit markers take offsets of their
  * own that no consumer sees), so a stream also counts as caught up once no offset has moved for 3 s.
+ * `onQuiet` is called at each look that finds nothing left or nothing moving after one that did not: its
+ * last call is about when the work ended, not 3 s after.
  */
-export async function waitUntilIdle(prefix, groups, timeoutMs = 300000) {
+export async function waitUntilIdle(prefix, groups, { timeoutMs = 300_000, onQuiet = () => undefined } = {}) {
   const admin = kafka.admin();
   await admin.connect();
   const deadline = Date.now() + timeoutMs;
@@ -117,6 +124,7 @@ export async function waitUntilIdle(prefix, groups, timeoutMs = 300000) {
       }
       const snapshot = offsets.join(' ');
       quiet = lag === 0 || snapshot === previous ? quiet + 1 : 0;
+      if (quiet === 1) onQuiet();
       previous = snapshot;
       if (quiet < 3) await sleep(1000);
     }
