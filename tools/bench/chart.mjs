@@ -18,12 +18,15 @@ function render(option, index) {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption(option);
-    // Panels share one document: ids (clip paths, gradients) get the panel's prefix.
+    // Panels share one document: ids and style classes get the panel's prefix; one line a panel.
     return chart
       .renderToSVGString()
       .replace(/\bid="([^"]+)"/g, `id="p${index}-$1"`)
       .replace(/url\(#([^)]+)\)/g, `url(#p${index}-$1)`)
-      .replace(/href="#([^"]+)"/g, `href="#p${index}-$1"`);
+      .replace(/href="#([^"]+)"/g, `href="#p${index}-$1"`)
+      .replace(/\bzr(\d+)-/g, `p${index}-zr$1-`)
+      .replace(/>\s*\n\s*</g, '><')
+      .replace(/\s*\n\s*/g, ' ');
   } finally {
     chart.dispose();
   }
@@ -52,9 +55,8 @@ export function chartOf(result, source = '') {
     `<text x="12" y="24" font-family="Helvetica, Arial, sans-serif" font-size="17" font-weight="bold" fill="#333">${escape(header)}</text>`,
     `<text x="12" y="44" font-family="Helvetica, Arial, sans-serif" font-size="12" fill="#666">${escape(detail)}</text>`,
     ...body,
-    '</svg>',
-    '',
-  ].join('\n');
+    '</svg>\n',
+  ].join('');
 }
 
 export function writeChart(result, file, source) {
