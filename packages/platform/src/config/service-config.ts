@@ -53,15 +53,15 @@ export class ConfigError extends Error {}
 
 /** Keys published in this repository (the code's default and compose's): accepted only in development. */
 const DEVELOPMENT_PII_KEY = 'optline-development-key-change-me';
-export const PUBLIC_PII_KEYS = [DEVELOPMENT_PII_KEY, 'CHANGE-ME-public-optline-compose-pii-key'];
+const PUBLIC_PII_KEYS = [DEVELOPMENT_PII_KEY, 'CHANGE-ME-public-optline-compose-pii-key'];
 
 /** Outside OPTLINE_ENV=development (the default), a public key would let anyone reverse the number hashes. */
-function secretKey(env: NodeJS.ProcessEnv, name: string, fallback: string, publicKeys: string[]): string {
-  const key = env[name] || fallback;
+function piiKey(env: NodeJS.ProcessEnv): string {
+  const key = env.OPTLINE_PII_KEY || DEVELOPMENT_PII_KEY;
   const environment = env.OPTLINE_ENV || 'development';
-  if (environment !== 'development' && publicKeys.includes(key))
+  if (environment !== 'development' && PUBLIC_PII_KEYS.includes(key))
     throw new ConfigError(
-      `${name} is a public default key; set a long random secret (OPTLINE_ENV=${environment})`,
+      `OPTLINE_PII_KEY is a public default key; set a long random secret (OPTLINE_ENV=${environment})`,
     );
   return key;
 }
@@ -92,7 +92,7 @@ export function loadServiceConfig(service: ServiceName, env: NodeJS.ProcessEnv =
     partitions: positiveInt(env, 'OPTLINE_PARTITIONS', 6),
     // Two instances on one host listen on different ports, so host and port name an instance stably.
     instanceId: env.OPTLINE_INSTANCE_ID ?? `${hostname()}-${port}`,
-    piiKey: secretKey(env, 'OPTLINE_PII_KEY', DEVELOPMENT_PII_KEY, PUBLIC_PII_KEYS),
+    piiKey: piiKey(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     stallTimeoutMs: positiveInt(env, 'OPTLINE_STALL_TIMEOUT_MS', 30000),
     clockOffsetMs: clockOffset(env.OPTLINE_CLOCK_OFFSET_MS),
